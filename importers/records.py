@@ -1,0 +1,113 @@
+"""Plain records that a parsed protocol becomes.
+
+These are the only shapes that leave `importers`: frozen dataclasses with no
+database or UI behaviour, so `store` can load them and tests can compare them.
+Every record remembers the line (1-based, in the original file) it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Literal
+
+Role = Literal["member", "substitute", "other"]
+OfficerRole = Literal["chair", "secretary", "adjuster"]
+
+
+@dataclass(frozen=True)
+class ParseWarning:
+    """Something the parser saw but could not place, or placed with doubt."""
+
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One row of an attendance list, as written in the document."""
+
+    name: str
+    party: str | None
+    organization: str | None
+    """The organisation exactly as written (list punctuation removed)."""
+    organization_canonical: str | None
+    role: Role
+    present: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Officer:
+    """The chair (ordförande), secretary (sekreterare) or an adjuster (justerare)."""
+
+    role: OfficerRole
+    name: str
+    line: int
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A numbered item (paragraf) of the protocol."""
+
+    number: int
+    title: str
+    body: str
+    decisions: tuple[str, ...]
+    attachments: tuple[str, ...]
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Protocol:
+    """Everything parsed out of one protocol document."""
+
+    body: str | None
+    date: date | None
+    start: time | None
+    end: time | None
+    location: str | None
+    officers: tuple[Officer, ...]
+    adjusted_on: date | None
+    next_meeting: date | None
+    next_meeting_text: str | None
+    attendees: tuple[Attendee, ...]
+    items: tuple[AgendaItem, ...]
+    warnings: tuple[ParseWarning, ...]
+    field_lines: dict[str, int] = field(default_factory=dict)
+    """Line each header field came from: keys are field names such as `date`."""
+
+    def officers_in(self, role: OfficerRole) -> tuple[Officer, ...]:
+        """The officers holding `role`, in document order."""
+        return tuple(o for o in self.officers if o.role == role)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's decoded text and how it was decoded."""
+
+    path: str
+    text: str
+    encoding: str
+    content_hash: str
+    """SHA-256 of the decoded text: the same words in another encoding are the same content."""
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """A file that was read and parsed: what `store` loads."""
+
+    source: SourceText
+    protocol: Protocol
+
+
+class ProtocolError(Exception):
+    """A file that cannot become a protocol, with the file and line to blame."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,70 @@
+"""Engines and sessions: where the database lives and how we talk to it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
+from sqlmodel import SQLModel, create_engine
+
+from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+DB_ENV_VAR = "PROTOKOLL_DB"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_database() -> str:
+    """The database to use when none is given: `$PROTOKOLL_DB`, else one in the user's data dir."""
+    from_env = os.environ.get(DB_ENV_VAR)
+    if from_env:
+        return from_env
+    return str(Path(user_data_dir("protokoll")) / "protokoll.db")
+
+
+def database_url(database: str) -> str:
+    """Turn a file path or a SQLAlchemy URL into a SQLAlchemy URL."""
+    if "://" in database:
+        return database
+    return f"sqlite:///{Path(database).expanduser()}"
+
+
+def make_engine(database: str | None = None, *, create: bool = True) -> Engine:
+    """Open (and by default create the schema of) the database at a path or URL.
+
+    SQLite gets WAL mode, foreign keys and a busy timeout; an in-memory SQLite
+    database gets one shared connection, so worker threads see the same data.
+    """
+    url = database_url(database or default_database())
+    if url.startswith("sqlite"):
+        engine = _make_sqlite_engine(url)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    if create:
+        SQLModel.metadata.create_all(engine)
+    return engine
+
+
+def _make_sqlite_engine(url: str) -> Engine:
+    in_memory = url in ("sqlite://", "sqlite:///:memory:")
+    if not in_memory:
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        poolclass=StaticPool if in_memory else None,
+    )
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 (DB-API objects)
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

@@ -1,0 +1,186 @@
+"""SQLModel tables: the shape of a protokoll database.
+
+Portable on purpose: nothing here is SQLite-only, so the same schema is created
+on PostgreSQL. Child rows of a meeting cascade on delete, so replacing a
+meeting is one `DELETE` of the meeting row.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utc_now() -> datetime:
+    """The current time in UTC, for timestamps."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Body(SQLModel, table=True):
+    """A council or committee (samverkansråd, nämnd) that holds meetings."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class Organization(SQLModel, table=True):
+    """An organisation under its canonical name (`Askersunds kommun`)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+
+
+class OrganizationAlias(SQLModel, table=True):
+    """A spelling of an organisation as seen in a document."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    organization_id: int = Field(foreign_key="organization.id", index=True, ondelete="CASCADE")
+    spelling: str
+    key: str = Field(unique=True)
+    """Case- and space-folded spelling: what a new spelling is looked up by."""
+
+
+class Person(SQLModel, table=True):
+    """One human being, under the canonical spelling of their name."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+
+
+class PersonAlias(SQLModel, table=True):
+    """A spelling of a person's name as seen in a document."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    spelling: str
+    key: str = Field(unique=True)
+    """Case- and space-folded spelling: what a new spelling is looked up by."""
+
+
+class SourceDocument(SQLModel, table=True):
+    """A file as it was imported: its text is kept so the app can show it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str
+    path: str
+    content_hash: str = Field(index=True)
+    encoding: str
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    imported_at: datetime = Field(default_factory=utc_now)
+
+
+class Meeting(SQLModel, table=True):
+    """One meeting of a body, as recorded by one protocol."""
+
+    __table_args__ = (Index("ix_meeting_date_id", "date", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    body_id: int = Field(foreign_key="body.id", index=True)
+    date: date
+    start_time: time | None = None
+    end_time: time | None = None
+    location: str | None = None
+    adjusted_on: date | None = None
+    next_meeting: date | None = None
+    next_meeting_text: str | None = None
+    source_id: int | None = Field(default=None, foreign_key="sourcedocument.id", index=True)
+    reviewed: bool = False
+    imported_at: datetime = Field(default_factory=utc_now)
+
+
+class Attendance(SQLModel, table=True):
+    """One person's presence (or absence) at a meeting, in one capacity."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    person_id: int = Field(foreign_key="person.id", index=True)
+    name_as_written: str
+    party: str | None = None
+    organization_id: int | None = Field(default=None, foreign_key="organization.id", index=True)
+    organization_as_written: str | None = None
+    role: str = "member"
+    """`member`, `substitute` (ersättare) or `other` (övriga närvarande)."""
+    present: bool = True
+    line: int | None = None
+
+
+class Officer(SQLModel, table=True):
+    """The chair, the secretary or an adjuster of a meeting."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    role: str
+    """`chair`, `secretary` or `adjuster`."""
+    person_id: int = Field(foreign_key="person.id", index=True)
+    name_as_written: str
+    line: int | None = None
+
+
+class AgendaItem(SQLModel, table=True):
+    """A numbered agenda item with its text, decisions and attachments."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    number: int
+    title: str
+    body: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    decisions: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    """Each decision (Beslut) on its own line."""
+    attachments: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    """Each attachment (Bilaga) on its own line."""
+    line: int | None = None
+    end_line: int | None = None
+
+
+class ImportWarning(SQLModel, table=True):
+    """Something the importer could not place, kept until someone deals with it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int | None = Field(
+        default=None, foreign_key="meeting.id", index=True, ondelete="CASCADE"
+    )
+    source_id: int | None = Field(default=None, foreign_key="sourcedocument.id", index=True)
+    line: int | None = None
+    message: str
+    resolved: bool = False
+
+
+class EditLog(SQLModel, table=True):
+    """One change made by a person (not by an import), undoable.
+
+    `old_value`/`new_value` hold JSON. A whole row inserted or deleted has
+    `field == "*"` and the row's columns as the JSON object. Changes made
+    together (a merge moves many rows) share a `batch`, and are undone together.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    batch: int = Field(index=True)
+    at: datetime = Field(default_factory=utc_now)
+    action: str
+    """What the person did, in words: `edit`, `add`, `delete`, `merge`, `split`, `review`."""
+    table_name: str
+    row_id: int
+    field: str
+    old_value: str | None = Field(default=None, sa_column=Column(Text))
+    new_value: str | None = Field(default=None, sa_column=Column(Text))
+    meeting_id: int | None = Field(default=None, index=True)
+    undone: bool = False
+
+
+class DistinctPair(SQLModel, table=True):
+    """Two people (or organisations) the secretary declared different."""
+
+    __table_args__ = (UniqueConstraint("kind", "first_id", "second_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str
+    """`person` or `organization`."""
+    first_id: int
+    """The smaller of the two ids."""
+    second_id: int
+    decided_at: datetime = Field(default_factory=utc_now)
