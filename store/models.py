@@ -14,8 +14,8 @@ from sqlmodel import Field, SQLModel
 
 
 def utc_now() -> datetime:
-    """The current time in UTC, for timestamps."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """The current time in UTC, for timestamps (aware: SQLModel refuses naive datetimes)."""
+    return datetime.now(UTC)
 
 
 class Body(SQLModel, table=True):
