@@ -1,0 +1,158 @@
+"""The edit log: changes are stored with their log row, and undo/redo replay the log."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from store import edits
+from store.db import make_engine
+from store.models import Attendance, Body, EditLog, Meeting, Person
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Engine:
+    """A database on disk with one meeting and one attendee."""
+    engine = make_engine(str(tmp_path / "edits.db"))
+    with Session(engine) as session:
+        body = Body(name="Regionalt samverkansråd")
+        person = Person(name="Irén Lejegren")
+        session.add_all([body, person])
+        session.flush()
+        meeting = Meeting(body_id=body.id, date=date(2020, 2, 26), start_time=time(9))
+        session.add(meeting)
+        session.flush()
+        session.add(Attendance(meeting_id=meeting.id, person_id=person.id, name_as_written="Irén"))
+        session.commit()
+    return engine
+
+
+def _meeting(engine: Engine) -> Meeting:
+    with Session(engine) as session:
+        return session.exec(select(Meeting)).one()
+
+
+def _log(engine: Engine) -> list[EditLog]:
+    with Session(engine) as session:
+        return list(session.exec(select(EditLog).order_by(EditLog.id)))
+
+
+def test_update_field_stores_and_logs_in_one_go(engine: Engine) -> None:
+    result = edits.update_field(engine, "meeting", 1, "location", "Almen")
+    assert _meeting(engine).location == "Almen"
+    [entry] = _log(engine)
+    assert (entry.table_name, entry.row_id, entry.field) == ("meeting", 1, "location")
+    assert (entry.old_value, entry.new_value, entry.meeting_id) == ("null", '"Almen"', 1)
+    assert result.batch == entry.batch and result.meeting_id == 1
+
+
+def test_values_are_parsed_by_column_type(engine: Engine) -> None:
+    edits.update_field(engine, "meeting", 1, "date", "2020-03-01")
+    edits.update_field(engine, "meeting", 1, "end_time", "12.30")
+    edits.update_field(engine, "attendance", 1, "present", "nej")
+    meeting = _meeting(engine)
+    assert (meeting.date, meeting.end_time) == (date(2020, 3, 1), time(12, 30))
+    with Session(engine) as session:
+        assert session.get(Attendance, 1).present is False
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "value", "message"),
+    [
+        ("meeting", "date", "2020-02-30", "not a date"),
+        ("meeting", "start_time", "25:00", "not a time"),
+        ("meeting", "date", "", "must not be empty"),
+        ("attendance", "role", "boss", "role must be one of"),
+        ("attendance", "present", "maybe", "not yes or no"),
+        ("meeting", "id", "3", "cannot be edited"),
+    ],
+)
+def test_bad_values_are_refused_and_nothing_is_stored(
+    engine: Engine, table: str, field: str, value: str, message: str
+) -> None:
+    with pytest.raises(edits.EditError, match=message):
+        edits.update_field(engine, table, 1, field, value)
+    assert _log(engine) == []
+
+
+def test_undo_and_redo_replay_the_log_with_types(engine: Engine) -> None:
+    edits.update_field(engine, "meeting", 1, "start_time", "10:15")
+    edits.update_field(engine, "meeting", 1, "date", "2021-01-02")
+    assert "date" in edits.undo(engine)
+    assert _meeting(engine).date == date(2020, 2, 26)
+    edits.undo(engine)
+    assert _meeting(engine).start_time == time(9)
+    assert edits.undo(engine) is None
+    edits.redo(engine)
+    assert _meeting(engine).start_time == time(10, 15)
+    edits.redo(engine)
+    assert _meeting(engine).date == date(2021, 1, 2)
+    assert edits.redo(engine) is None
+
+
+def test_a_new_edit_after_undo_drops_the_redo(engine: Engine) -> None:
+    edits.update_field(engine, "meeting", 1, "location", "A")
+    edits.undo(engine)
+    edits.update_field(engine, "meeting", 1, "location", "B")
+    assert edits.redo(engine) is None
+    assert _meeting(engine).location == "B"
+
+
+def test_undo_survives_a_new_engine(engine: Engine, tmp_path: Path) -> None:
+    edits.update_field(engine, "meeting", 1, "location", "Almen")
+    engine.dispose()
+    again = make_engine(str(tmp_path / "edits.db"))
+    edits.undo(again)
+    assert _meeting(again).location is None
+
+
+def test_delete_and_insert_are_undone_with_every_column(engine: Engine) -> None:
+    edits.update_field(engine, "attendance", 1, "party", "S")
+    edits.delete_row(engine, "attendance", 1)
+    with Session(engine) as session:
+        assert session.get(Attendance, 1) is None
+    edits.undo(engine)
+    with Session(engine) as session:
+        row = session.get(Attendance, 1)
+        assert (row.name_as_written, row.party, row.present) == ("Irén", "S", True)
+    added = edits.insert_row(
+        engine, "attendance", {"meeting_id": 1, "person_id": 1, "name_as_written": "Ny"}
+    )
+    edits.undo(engine)
+    with Session(engine) as session:
+        assert session.get(Attendance, added.row_id) is None
+
+
+def test_a_batch_is_undone_together(engine: Engine) -> None:
+    with Session(engine) as session:
+        batch = edits.new_batch(session)
+        meeting = session.get(Meeting, 1)
+        edits.record_update(session, batch, "merge", meeting, "location", None, "X")
+        meeting.location = "X"
+        person = Person(name="Ny person")
+        session.add(person)
+        session.flush()
+        edits.record_insert(session, batch, "merge", person)
+        session.commit()
+    assert edits.undo(engine) == "Undid merge (2 changes)"
+    assert _meeting(engine).location is None
+    with Session(engine) as session:
+        assert session.exec(select(Person).where(Person.name == "Ny person")).first() is None
+
+
+def test_review_goes_through_the_log_and_marks_the_meeting_edited(engine: Engine) -> None:
+    with Session(engine) as session:
+        assert not edits.is_edited(session, 1)
+    edits.set_reviewed(engine, 1, True)
+    assert _meeting(engine).reviewed is True
+    assert _log(engine)[-1].action == "review"
+    with Session(engine) as session:
+        assert edits.is_edited(session, 1)
+        assert edits.edited_meeting_ids(session) == {1}
+    edits.undo(engine)
+    with Session(engine) as session:
+        assert edits.edited_meeting_ids(session) == set()
