@@ -1,0 +1,527 @@
+"""Load parsed protocols into the database: one transaction per file, all or nothing.
+
+A file whose text is already stored is "unchanged". A changed file for a stored
+meeting (same body and date) replaces it, unless someone has reviewed or edited
+that meeting: then it is "refused" unless the caller asks to replace. Names and
+organisations are linked through their aliases (looked up by `alias_key`); a
+spelling never seen before becomes a new person or organisation.
+
+Rows are written with SQLAlchemy Core, child rows in bulk, and the ids of
+bodies, people and organisations are remembered for a whole run, because an
+import of many files meets the same few hundred names again and again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+import importers
+from importers.records import Attendee, ParsedFile, ParseWarning, ProtocolError
+from store import models
+
+Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
+
+_BODY: Table = models.Body.__table__  # type: ignore[assignment]
+_MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
+_SOURCE: Table = models.SourceDocument.__table__  # type: ignore[assignment]
+_PERSON: Table = models.Person.__table__  # type: ignore[assignment]
+_PERSON_ALIAS: Table = models.PersonAlias.__table__  # type: ignore[assignment]
+_ORG: Table = models.Organization.__table__  # type: ignore[assignment]
+_ORG_ALIAS: Table = models.OrganizationAlias.__table__  # type: ignore[assignment]
+_ATTENDANCE: Table = models.Attendance.__table__  # type: ignore[assignment]
+_OFFICER: Table = models.Officer.__table__  # type: ignore[assignment]
+_ITEM: Table = models.AgendaItem.__table__  # type: ignore[assignment]
+_WARNING: Table = models.ImportWarning.__table__  # type: ignore[assignment]
+_EDIT_LOG: Table = models.EditLog.__table__  # type: ignore[assignment]
+_MEETING_CHILDREN = (_ATTENDANCE, _OFFICER, _ITEM, _WARNING)
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one file.
+
+    `warnings` are the parser's warnings stored with this import: empty unless
+    the file was imported or replaced.
+    """
+
+    path: str
+    status: Status
+    message: str | None
+    warnings: tuple[ParseWarning, ...]
+    meeting_id: int | None
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """The outcomes of an import run, one per file, in the order the files were tried."""
+
+    outcomes: tuple[FileOutcome, ...]
+
+    def count(self, status: str) -> int:
+        """How many files ended with `status`."""
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+
+def alias_key(spelling: str) -> str:
+    """The key a spelling is looked up by: casefolded, whitespace collapsed."""
+    return " ".join(spelling.split()).casefold()
+
+
+@dataclass
+class LookupCache:
+    """Ids of bodies, people and organisations known to exist, kept across one import run.
+
+    `people` and `organizations` map an alias key to an id; `organization_names`
+    maps a canonical organisation name to an id; `bodies` maps a body name to an id.
+    """
+
+    bodies: dict[str, int] = field(default_factory=dict)
+    people: dict[str, int] = field(default_factory=dict)
+    organizations: dict[str, int] = field(default_factory=dict)
+    organization_names: dict[str, int] = field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        """True when nothing is remembered yet."""
+        return not (self.bodies or self.people or self.organizations or self.organization_names)
+
+    def clear(self) -> None:
+        """Forget everything (after another writer may have merged or deleted rows)."""
+        for mapping in (self.bodies, self.people, self.organizations, self.organization_names):
+            mapping.clear()
+
+    def update(self, other: LookupCache) -> None:
+        """Remember everything `other` holds as well."""
+        self.bodies.update(other.bodies)
+        self.people.update(other.people)
+        self.organizations.update(other.organizations)
+        self.organization_names.update(other.organization_names)
+
+
+def load_protocol(
+    engine: Engine,
+    parsed: ParsedFile,
+    *,
+    replace: bool = False,
+    cache: LookupCache | None = None,
+) -> FileOutcome:
+    """Store one parsed file in one transaction and say what happened.
+
+    Never raises for a database error: the transaction is rolled back and the
+    outcome is "failed". `replace=True` overwrites a reviewed or edited meeting.
+    Pass the same `cache` to successive calls to look each name up only once.
+    """
+    path = parsed.source.path
+    problem = _missing_header(parsed)
+    if problem is not None:
+        return _outcome(path, "failed", problem)
+    try:
+        return _load_with_retry(
+            engine, parsed, replace, cache if cache is not None else LookupCache()
+        )
+    except SQLAlchemyError as error:
+        return _outcome(path, "failed", f"{path}: could not be stored: {_error_text(error)}")
+
+
+def import_file(
+    engine: Engine, path: Path, *, replace: bool = False, cache: LookupCache | None = None
+) -> FileOutcome:
+    """Parse one file and store it; a file that cannot be read or parsed is "failed"."""
+    try:
+        parsed = importers.parse_file(path)
+    except ProtocolError as error:
+        return _outcome(str(path), "failed", str(error))
+    except Exception as error:  # one bad file must never stop a run
+        return _outcome(str(path), "failed", f"{path}: could not be read: {error!r}")
+    return load_protocol(engine, parsed, replace=replace, cache=cache)
+
+
+def import_paths(
+    engine: Engine,
+    paths: Iterable[str | Path],
+    *,
+    replace: bool = False,
+    on_progress: Callable[[int, int, FileOutcome], None] | None = None,
+) -> ImportSummary:
+    """Import every protocol file under `paths` (files or folders, recursively).
+
+    Each file is its own transaction; one bad file never stops the others. A
+    path that does not exist is a "failed" outcome. `on_progress(done, total,
+    outcome)` is called after each file.
+    """
+    given = [Path(p) for p in paths]
+    missing = [p for p in given if not p.exists()]
+    files = importers.find_protocol_files([p for p in given if p.exists()])
+    total = len(missing) + len(files)
+    cache = LookupCache()
+    outcomes: list[FileOutcome] = []
+    for path in [*missing, *files]:
+        if path in missing:
+            outcome = _outcome(str(path), "failed", f"{path}: no such file or folder")
+        else:
+            outcome = import_file(engine, path, replace=replace, cache=cache)
+        outcomes.append(outcome)
+        if on_progress is not None:
+            on_progress(len(outcomes), total, outcome)
+    return ImportSummary(tuple(outcomes))
+
+
+def _outcome(
+    path: str,
+    status: Status,
+    message: str | None = None,
+    warnings: tuple[ParseWarning, ...] = (),
+    meeting_id: int | None = None,
+) -> FileOutcome:
+    return FileOutcome(path, status, message, warnings, meeting_id)
+
+
+def _missing_header(parsed: ParsedFile) -> str | None:
+    """Why the protocol cannot become a meeting (no body or no date), or None."""
+    protocol = parsed.protocol
+    lines = protocol.field_lines
+    if not protocol.body:
+        return str(ProtocolError(parsed.source.path, "no council (body) named", lines.get("body")))
+    if protocol.date is None:
+        return str(ProtocolError(parsed.source.path, "no meeting date found", lines.get("date")))
+    return None
+
+
+def _error_text(error: SQLAlchemyError) -> str:
+    """The driver's own words when there are any: shorter than SQLAlchemy's, no SQL."""
+    original = getattr(error, "orig", None)
+    text = str(original if original is not None else error)
+    return " ".join(text.split())
+
+
+def _load_with_retry(
+    engine: Engine, parsed: ParsedFile, replace: bool, cache: LookupCache
+) -> FileOutcome:
+    """Load once; if a remembered id has gone stale meanwhile, forget them all and retry."""
+    try:
+        return _load_once(engine, parsed, replace, cache)
+    except IntegrityError:
+        if cache.is_empty():
+            raise
+        cache.clear()
+        return _load_once(engine, parsed, replace, cache)
+
+
+def _load_once(
+    engine: Engine, parsed: ParsedFile, replace: bool, cache: LookupCache
+) -> FileOutcome:
+    staged = LookupCache()
+    with engine.begin() as conn:
+        outcome = _ProtocolWriter(conn, parsed, cache, staged).write(replace)
+    # Only ids from a committed transaction may outlive it.
+    cache.update(staged)
+    return outcome
+
+
+class _ProtocolWriter:
+    """Writes one parsed file on one connection inside the caller's transaction."""
+
+    def __init__(
+        self, conn: Connection, parsed: ParsedFile, cache: LookupCache, staged: LookupCache
+    ) -> None:
+        self.conn = conn
+        self.parsed = parsed
+        self.protocol = parsed.protocol
+        self.path = parsed.source.path
+        self.cache = cache
+        self.staged = staged
+
+    def write(self, replace: bool) -> FileOutcome:
+        """Decide unchanged/refused/replaced/imported and write accordingly."""
+        stored = self._meeting_with_hash(self.parsed.source.content_hash)
+        if stored is not None:
+            return _outcome(self.path, "unchanged", meeting_id=stored)
+        existing = self._existing_meeting()
+        if existing is not None:
+            refusal = self._refusal(existing, replace)
+            if refusal is not None:
+                return _outcome(self.path, "refused", refusal, meeting_id=existing.id)
+            self._delete_meeting(existing)
+        source_id = self._insert_source()
+        meeting_id = self._insert_meeting(source_id, existing.id if existing is not None else None)
+        self._insert_children(meeting_id, source_id)
+        status: Status = "replaced" if existing is not None else "imported"
+        return _outcome(self.path, status, None, self.protocol.warnings, meeting_id)
+
+    # -- deciding ----------------------------------------------------------------------------
+
+    def _meeting_with_hash(self, content_hash: str) -> int | None:
+        query = (
+            select(_MEETING.c.id)
+            .join(_SOURCE, _MEETING.c.source_id == _SOURCE.c.id)
+            .where(_SOURCE.c.content_hash == content_hash)
+            .limit(1)
+        )
+        return self.conn.execute(query).scalar()
+
+    def _existing_meeting(self) -> Any | None:
+        """The stored meeting of the same body on the same date, if any."""
+        body_id = self._known_body()
+        if body_id is None:
+            return None
+        query = (
+            select(_MEETING.c.id, _MEETING.c.reviewed, _MEETING.c.source_id)
+            .where(_MEETING.c.body_id == body_id, _MEETING.c.date == self.protocol.date)
+            .order_by(_MEETING.c.id)
+            .limit(1)
+        )
+        return self.conn.execute(query).first()
+
+    def _refusal(self, existing: Any, replace: bool) -> str | None:
+        """Why the stored meeting must not be overwritten, or None when it may be."""
+        if replace:
+            return None
+        reasons = []
+        if existing.reviewed:
+            reasons.append("reviewed")
+        if self._is_edited(existing.id):
+            reasons.append("edited")
+        if not reasons:
+            return None
+        return (
+            f"{self.path}: meeting {existing.id} ({self.protocol.body}, {self.protocol.date}) "
+            f"has been {' and '.join(reasons)} since it was imported; not replaced "
+            "(use --replace to overwrite it)"
+        )
+
+    def _is_edited(self, meeting_id: int) -> bool:
+        query = (
+            select(_EDIT_LOG.c.id)
+            .where(_EDIT_LOG.c.meeting_id == meeting_id, _EDIT_LOG.c.undone.is_(False))
+            .limit(1)
+        )
+        return self.conn.execute(query).first() is not None
+
+    # -- writing the meeting -----------------------------------------------------------------
+
+    def _delete_meeting(self, existing: Any) -> None:
+        """Remove the stored meeting, its child rows and its source document."""
+        for table in _MEETING_CHILDREN:
+            self.conn.execute(delete(table).where(table.c.meeting_id == existing.id))
+        self.conn.execute(delete(_MEETING).where(_MEETING.c.id == existing.id))
+        if existing.source_id is not None:
+            self.conn.execute(delete(_WARNING).where(_WARNING.c.source_id == existing.source_id))
+            self.conn.execute(delete(_SOURCE).where(_SOURCE.c.id == existing.source_id))
+
+    def _insert_meeting(self, source_id: int, reuse_id: int | None) -> int:
+        """Insert the meeting row; a replaced meeting keeps its id, so links to it hold."""
+        p = self.protocol
+        row: dict[str, Any] = {
+            "body_id": self._body_id(),
+            "date": p.date,
+            "start_time": p.start,
+            "end_time": p.end,
+            "location": p.location,
+            "adjusted_on": p.adjusted_on,
+            "next_meeting": p.next_meeting,
+            "next_meeting_text": p.next_meeting_text,
+            "source_id": source_id,
+            "reviewed": False,
+        }
+        if reuse_id is not None:
+            row["id"] = reuse_id
+        return self.conn.execute(insert(_MEETING).values(row)).inserted_primary_key[0]
+
+    def _insert_source(self) -> int:
+        source = self.parsed.source
+        row = {
+            "file_name": Path(source.path).name,
+            "path": source.path,
+            "content_hash": source.content_hash,
+            "encoding": source.encoding,
+            "text": source.text,
+        }
+        return self.conn.execute(insert(_SOURCE).values(row)).inserted_primary_key[0]
+
+    def _insert_children(self, meeting_id: int, source_id: int) -> None:
+        """Attendance, officers, agenda items and warnings, each table in one bulk insert."""
+        people = self._person_ids()
+        organizations = self._organization_ids()
+        batches = (
+            (_ATTENDANCE, self._attendance_rows(meeting_id, people, organizations)),
+            (_OFFICER, self._officer_rows(meeting_id, people)),
+            (_ITEM, self._item_rows(meeting_id)),
+            (_WARNING, self._warning_rows(meeting_id, source_id)),
+        )
+        for table, rows in batches:
+            if rows:
+                self.conn.execute(insert(table), rows)
+
+    def _attendance_rows(
+        self, meeting_id: int, people: dict[str, int], organizations: dict[str, int]
+    ) -> list[dict[str, Any]]:
+        return [
+            {
+                "meeting_id": meeting_id,
+                "position": position,
+                "person_id": people[alias_key(a.name)],
+                "name_as_written": a.name,
+                "party": a.party,
+                "organization_id": organizations[alias_key(a.organization)]
+                if a.organization
+                else None,
+                "organization_as_written": a.organization,
+                "role": a.role,
+                "present": a.present,
+                "line": a.line,
+            }
+            for position, a in enumerate(self.protocol.attendees)
+        ]
+
+    def _officer_rows(self, meeting_id: int, people: dict[str, int]) -> list[dict[str, Any]]:
+        return [
+            {
+                "meeting_id": meeting_id,
+                "position": position,
+                "role": o.role,
+                "person_id": people[alias_key(o.name)],
+                "name_as_written": o.name,
+                "line": o.line,
+            }
+            for position, o in enumerate(self.protocol.officers)
+        ]
+
+    def _item_rows(self, meeting_id: int) -> list[dict[str, Any]]:
+        return [
+            {
+                "meeting_id": meeting_id,
+                "position": position,
+                "number": item.number,
+                "title": item.title,
+                "body": item.body,
+                "decisions": "\n".join(item.decisions),
+                "attachments": "\n".join(item.attachments),
+                "line": item.line,
+                "end_line": item.end_line,
+            }
+            for position, item in enumerate(self.protocol.items)
+        ]
+
+    def _warning_rows(self, meeting_id: int, source_id: int) -> list[dict[str, Any]]:
+        return [
+            {"meeting_id": meeting_id, "source_id": source_id, "line": w.line, "message": w.message}
+            for w in self.protocol.warnings
+        ]
+
+    # -- bodies, people and organisations ----------------------------------------------------
+
+    def _remembered(self, mapping: str, key: str) -> int | None:
+        found = getattr(self.staged, mapping).get(key)
+        return found if found is not None else getattr(self.cache, mapping).get(key)
+
+    def _known_body(self) -> int | None:
+        name = self.protocol.body or ""
+        body_id = self._remembered("bodies", name)
+        if body_id is None:
+            body_id = self.conn.execute(select(_BODY.c.id).where(_BODY.c.name == name)).scalar()
+            if body_id is not None:
+                self.staged.bodies[name] = body_id
+        return body_id
+
+    def _body_id(self) -> int:
+        body_id = self._known_body()
+        if body_id is None:
+            name = self.protocol.body or ""
+            body_id = self.conn.execute(insert(_BODY).values(name=name)).inserted_primary_key[0]
+            self.staged.bodies[name] = body_id
+        return body_id
+
+    def _person_ids(self) -> dict[str, int]:
+        """Alias key -> person id for every name in the protocol, creating people as needed."""
+        names = [a.name for a in self.protocol.attendees] + [o.name for o in self.protocol.officers]
+        spellings = _first_spelling_per_key(names)
+        ids = {key: self._remembered("people", key) for key in spellings}
+        missing = [key for key, found in ids.items() if found is None]
+        if missing:
+            ids.update(self._lookup_aliases(_PERSON_ALIAS, "person_id", missing))
+            new = [key for key in missing if ids.get(key) is None]
+            ids.update(self._create_people({key: spellings[key] for key in new}))
+            self.staged.people.update({key: ids[key] for key in missing})
+        return {key: person_id for key, person_id in ids.items() if person_id is not None}
+
+    def _lookup_aliases(self, table: Table, id_column: str, keys: Sequence[str]) -> dict[str, int]:
+        query = select(table.c.key, table.c[id_column]).where(table.c.key.in_(keys))
+        return {key: found for key, found in self.conn.execute(query)}
+
+    def _create_people(self, spellings: dict[str, str]) -> dict[str, int]:
+        if not spellings:
+            return {}
+        statement = insert(_PERSON).returning(_PERSON.c.id, sort_by_parameter_order=True)
+        rows = self.conn.execute(statement, [{"name": s} for s in spellings.values()]).all()
+        ids = {key: row.id for key, row in zip(spellings, rows, strict=True)}
+        aliases = [
+            {"person_id": ids[key], "spelling": spelling, "key": key}
+            for key, spelling in spellings.items()
+        ]
+        self.conn.execute(insert(_PERSON_ALIAS), aliases)
+        return ids
+
+    def _organization_ids(self) -> dict[str, int]:
+        """Alias key of each organisation as written -> organisation id, creating as needed."""
+        pairs = _organization_spellings(self.protocol.attendees)
+        wanted = {alias_key(s) for pair in pairs.items() for s in pair}
+        unknown = [k for k in wanted if self._remembered("organizations", k) is None]
+        if unknown:
+            found = self._lookup_aliases(_ORG_ALIAS, "organization_id", unknown)
+            self.staged.organizations.update(found)
+        ids: dict[str, int] = {}
+        new_aliases: dict[str, tuple[str, int]] = {}
+        for written, canonical in pairs.items():
+            key = alias_key(written)
+            org_id = self._remembered("organizations", key)
+            if org_id is None:
+                org_id = self._organization_for(canonical)
+                new_aliases[key] = (written, org_id)
+                self.staged.organizations[key] = org_id
+            ids[key] = org_id
+        self._insert_organization_aliases(new_aliases)
+        return ids
+
+    def _organization_for(self, canonical: str) -> int:
+        """The organisation a canonical name stands for: by its spellings, its name, or new."""
+        org_id = self._remembered("organizations", alias_key(canonical))
+        if org_id is None:
+            org_id = self._remembered("organization_names", canonical)
+        if org_id is None:
+            query = select(_ORG.c.id).where(_ORG.c.name == canonical)
+            org_id = self.conn.execute(query).scalar()
+        if org_id is None:
+            org_id = self.conn.execute(insert(_ORG).values(name=canonical)).inserted_primary_key[0]
+        self.staged.organization_names[canonical] = org_id
+        return org_id
+
+    def _insert_organization_aliases(self, aliases: dict[str, tuple[str, int]]) -> None:
+        rows = [
+            {"organization_id": org_id, "spelling": spelling, "key": key}
+            for key, (spelling, org_id) in aliases.items()
+        ]
+        if rows:
+            self.conn.execute(insert(_ORG_ALIAS), rows)
+
+
+def _first_spelling_per_key(names: Iterable[str]) -> dict[str, str]:
+    """Alias key -> the first spelling seen with that key, in document order."""
+    spellings: dict[str, str] = {}
+    for name in names:
+        spellings.setdefault(alias_key(name), name)
+    return spellings
+
+
+def _organization_spellings(attendees: Iterable[Attendee]) -> dict[str, str]:
+    """Organisation as written -> its canonical name, for every attendee who names one."""
+    pairs: dict[str, str] = {}
+    for a in attendees:
+        if a.organization:
+            pairs.setdefault(a.organization, a.organization_canonical or a.organization)
+    return pairs
