@@ -21,7 +21,16 @@ from sqlalchemy import Table, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
-from store.models import EditLog
+from store.models import (
+    Attendance,
+    Body,
+    EditLog,
+    Meeting,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+)
 
 WHOLE_ROW = "*"
 ROLES = {
@@ -404,3 +413,134 @@ def describe(entries: list[EditLog]) -> str:
     if first.field == WHOLE_ROW:
         return f"{first.action} of {first.table_name} {first.row_id}"
     return f"{first.action} of {first.table_name} {first.row_id} {first.field}"
+
+
+# --- changes that link to other rows -----------------------------------------
+
+
+def _key(spelling: str) -> str:
+    """Alias lookup key, as the loader makes it: casefolded, whitespace collapsed."""
+    return " ".join(spelling.split()).casefold()
+
+
+def rename_attendee(engine: Engine, table_name: str, row_id: int, name: str) -> EditResult:
+    """Change the name as written of an attendance or officer row, and relink its person.
+
+    The person becomes the one who has that spelling as an alias; a spelling
+    nobody has gets a new person. One batch, so one undo takes it all back.
+    """
+    name = " ".join(name.split())
+    if table_name not in ("attendance", "officer") or not name:
+        raise EditError("a name must not be empty")
+    with Session(engine) as session:
+        row = session.get(model_of(table_name), row_id)
+        if row is None:
+            raise EditError(f"{table_name} {row_id} no longer exists")
+        batch = new_batch(session)
+        old = row.name_as_written
+        record_update(session, batch, "edit", row, "name_as_written", old, name)
+        row.name_as_written = name
+        person_id = _person_for(session, batch, name, meeting_of(row))
+        if person_id != row.person_id:
+            record_update(session, batch, "edit", row, "person_id", row.person_id, person_id)
+            row.person_id = person_id
+        session.commit()
+        return EditResult(table_name, row_id, "name_as_written", old, name, batch, meeting_of(row))
+
+
+def _person_for(session: Session, batch: int, name: str, meeting_id: int | None) -> int:
+    found = session.exec(select(PersonAlias.person_id).where(PersonAlias.key == _key(name))).first()
+    if found is not None:
+        return found[0]
+    person = Person(name=name)
+    session.add(person)
+    session.flush()
+    record_insert(session, batch, "add", person, meeting_id)
+    alias = PersonAlias(person_id=person.id, spelling=name, key=_key(name))
+    session.add(alias)
+    session.flush()
+    record_insert(session, batch, "add", alias, meeting_id)
+    return person.id
+
+
+def find_organization(session: Session, name: str) -> int | None:
+    """The organisation called `name`, or having it as an alias; None if unknown."""
+    by_alias = select(OrganizationAlias.organization_id).where(OrganizationAlias.key == _key(name))
+    found = session.exec(by_alias).first()
+    if found is None:
+        rows = session.exec(select(Organization.id, Organization.name))
+        found = next(((i,) for i, n in rows if _key(n) == _key(name)), None)
+    return found[0] if found else None
+
+
+def set_organization(
+    engine: Engine, attendance_id: int, name: str, *, create: bool = False
+) -> EditResult:
+    """Set the organisation of an attendance row by name; `create` makes an unknown one."""
+    name = " ".join(name.split())
+    with Session(engine) as session:
+        row = session.get(Attendance, attendance_id)
+        if row is None:
+            raise EditError(f"attendance {attendance_id} no longer exists")
+        batch = new_batch(session)
+        org_id = _organization_for(session, batch, name, create, row.meeting_id) if name else None
+        old = row.organization_id
+        for field, value in (
+            ("organization_id", org_id),
+            ("organization_as_written", name or None),
+        ):
+            if getattr(row, field) != value:
+                record_update(session, batch, "edit", row, field, getattr(row, field), value)
+                setattr(row, field, value)
+        session.commit()
+        return EditResult(
+            "attendance", attendance_id, "organization_id", old, org_id, batch, row.meeting_id
+        )
+
+
+def _organization_for(
+    session: Session, batch: int, name: str, create: bool, meeting_id: int
+) -> int:
+    found = find_organization(session, name)
+    if found is not None:
+        return found
+    if not create:
+        raise EditError(f"unknown organisation {name!r}")
+    organization = Organization(name=name)
+    session.add(organization)
+    session.flush()
+    record_insert(session, batch, "add", organization, meeting_id)
+    return organization.id
+
+
+def set_body(engine: Engine, meeting_id: int, name: str, *, create: bool = False) -> EditResult:
+    """Move a meeting to the body called `name`; `create` makes an unknown body."""
+    name = " ".join(name.split())
+    if not name:
+        raise EditError("a body must have a name")
+    with Session(engine) as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            raise EditError(f"meeting {meeting_id} no longer exists")
+        batch = new_batch(session)
+        body_id = _body_for(session, batch, name, create, meeting_id)
+        old = meeting.body_id
+        if old != body_id:
+            record_update(session, batch, "edit", meeting, "body_id", old, body_id)
+            meeting.body_id = body_id
+        session.commit()
+        return EditResult("meeting", meeting_id, "body_id", old, body_id, batch, meeting_id)
+
+
+def _body_for(session: Session, batch: int, name: str, create: bool, meeting_id: int) -> int:
+    rows = session.exec(select(Body.id, Body.name))
+    found = next((i for i, n in rows if _key(n) == _key(name)), None)
+    if found is not None:
+        return found
+    if not create:
+        raise EditError(f"unknown body {name!r}")
+    body = Body(name=name)
+    session.add(body)
+    session.flush()
+    record_insert(session, batch, "add", body, meeting_id)
+    return body.id

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from store import edits
 from store.db import make_engine
-from store.models import Attendance, Body, EditLog, Meeting, Person
+from store.models import Attendance, Body, EditLog, Meeting, Organization, Person
 
 
 @pytest.fixture
@@ -156,3 +156,26 @@ def test_review_goes_through_the_log_and_marks_the_meeting_edited(engine: Engine
     edits.undo(engine)
     with Session(engine) as session:
         assert edits.edited_meeting_ids(session) == set()
+
+
+def test_renaming_an_attendee_relinks_the_person_and_undoes_in_one_step(engine: Engine) -> None:
+    edits.rename_attendee(engine, "attendance", 1, "  Kim   Bäckström ")
+    with Session(engine) as session:
+        row = session.get(Attendance, 1)
+        assert row.name_as_written == "Kim Bäckström"
+        assert session.get(Person, row.person_id).name == "Kim Bäckström"
+    edits.undo(engine)
+    with Session(engine) as session:
+        assert session.get(Attendance, 1).person_id == 1
+        assert session.exec(select(Person)).all() == [session.get(Person, 1)]
+
+
+def test_organisation_must_be_known_unless_created(engine: Engine) -> None:
+    with pytest.raises(edits.EditError, match="unknown organisation"):
+        edits.set_organization(engine, 1, "Nora kommun")
+    edits.set_organization(engine, 1, "Nora kommun", create=True)
+    edits.set_organization(engine, 1, "nora  KOMMUN")
+    with Session(engine) as session:
+        row = session.get(Attendance, 1)
+        assert row.organization_as_written == "nora KOMMUN"
+        assert session.get(Organization, row.organization_id).name == "Nora kommun"

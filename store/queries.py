@@ -1,0 +1,495 @@
+"""The read side of the app: plain, frozen rows, never live ORM objects.
+
+Lists are paged with keyset pagination (`WHERE (date, id) < (?, ?) ... LIMIT n`,
+newest first), so a page costs the same on the first page and the thousandth.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from store.edits import is_edited
+from store.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    ImportWarning,
+    Meeting,
+    Officer,
+    Organization,
+    Person,
+    SourceDocument,
+)
+
+PAGE_SIZE = 200
+Cursor = tuple[date, int]
+"""A meeting's place in the list: its (date, id)."""
+_DATE_TOKEN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?-?$")
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    """One line of the meetings list."""
+
+    id: int
+    date: date
+    body: str
+    attendees: int
+    warnings: int
+    """Open (unresolved) import warnings."""
+    reviewed: bool
+
+    @property
+    def cursor(self) -> Cursor:
+        """This row's place in the list, for the next page."""
+        return (self.date, self.id)
+
+
+@dataclass(frozen=True)
+class MeetingPage:
+    """Some rows of the meetings list and where the next page starts."""
+
+    rows: tuple[MeetingRow, ...]
+    next_cursor: Cursor | None
+    """None when this is the last page."""
+
+
+def meeting_page(
+    engine: Engine,
+    text: str = "",
+    *,
+    after: Cursor | None = None,
+    at: Cursor | None = None,
+    limit: int = PAGE_SIZE,
+) -> MeetingPage:
+    """A page of meetings, newest first, matching every word of `text`.
+
+    A word like `2020` or `2020-02` matches the date; any other word matches the
+    body, the location or an agenda title. `after` starts after a row (next
+    page); `at` starts at a row (to show a meeting jumped to).
+    """
+    with Session(engine) as session:
+        query = _meeting_rows_query()
+        for word in text.split():
+            query = query.where(_word_filter(word, _body_ids(session, word)))
+        return _page(session, query, after=after, at=at, limit=limit)
+
+
+def _page(
+    session: Session, query: Select, *, after: Cursor | None, at: Cursor | None, limit: int
+) -> MeetingPage:
+    if after is not None:
+        query = query.where(_before(after, inclusive=False))
+    if at is not None:
+        query = query.where(_before(at, inclusive=True))
+    query = query.order_by(Meeting.date.desc(), Meeting.id.desc()).limit(limit + 1)
+    rows = [MeetingRow(*row) for row in session.exec(query)]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return MeetingPage(tuple(rows), rows[-1].cursor if more else None)
+
+
+def _meeting_rows_query() -> Select:
+    attendees = (
+        select(func.count(Attendance.id))
+        .where(Attendance.meeting_id == Meeting.id, Attendance.present)
+        .scalar_subquery()
+    )
+    warnings = (
+        select(func.count(ImportWarning.id))
+        .where(ImportWarning.meeting_id == Meeting.id, ~ImportWarning.resolved)
+        .scalar_subquery()
+    )
+    return select(Meeting.id, Meeting.date, Body.name, attendees, warnings, Meeting.reviewed).join(
+        Body, Body.id == Meeting.body_id
+    )
+
+
+def _before(cursor: Cursor, *, inclusive: bool) -> object:
+    day, meeting_id = cursor
+    same_day = Meeting.id <= meeting_id if inclusive else Meeting.id < meeting_id
+    return or_(Meeting.date < day, and_(Meeting.date == day, same_day))
+
+
+def _word_filter(word: str, body_ids: list[int]) -> object:
+    days = _date_range(word)
+    if days is not None:
+        return Meeting.date.between(*days)
+    # SQLite's lower() folds only ASCII, so `örebro` would miss `Örebro`: try the usual casings.
+    patterns = {
+        f"%{_escape_like(v)}%" for v in (word, word.lower(), word.capitalize(), word.upper())
+    }
+    places = [Meeting.location.ilike(p, escape="\\") for p in patterns]
+    titles = [AgendaItem.title.ilike(p, escape="\\") for p in patterns]
+    title = exists().where(AgendaItem.meeting_id == Meeting.id, or_(*titles))
+    return or_(Meeting.body_id.in_(body_ids), *places, title)
+
+
+def _date_range(word: str) -> tuple[date, date] | None:
+    """The first and last day a word like `2020`, `2020-02` or `2020-02-26` stands for."""
+    match = _DATE_TOKEN.match(word)
+    if match is None:
+        return None
+    year, month, day = int(match[1]), match[2], match[3]
+    try:
+        if day:
+            one = date(year, int(month), int(day))
+            return one, one
+        if month:
+            first = date(year, int(month), 1)
+            return first, date(year + int(month) // 12, int(month) % 12 + 1, 1) - ONE_DAY
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def _body_ids(session: Session, word: str) -> list[int]:
+    """Bodies whose name holds `word`, compared in Python because bodies are few."""
+    folded = word.casefold()
+    rows = session.exec(select(Body.id, Body.name))
+    return [body_id for body_id, name in rows if folded in name.casefold()]
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# --- one meeting -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    """The chair, the secretary or an adjuster of a meeting."""
+
+    id: int
+    role: str
+    name_as_written: str
+    person_id: int
+    person: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    """One row of a meeting's attendance list."""
+
+    id: int
+    position: int
+    name_as_written: str
+    person_id: int
+    person: str
+    party: str | None
+    organization_id: int | None
+    organization: str | None
+    """The canonical organisation, else the organisation as written."""
+    organization_as_written: str | None
+    role: str
+    present: bool
+    line: int | None
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    """One numbered agenda item."""
+
+    id: int
+    position: int
+    number: int
+    title: str
+    body: str
+    decisions: str
+    attachments: str
+    line: int | None
+    end_line: int | None
+
+
+@dataclass(frozen=True)
+class WarningRow:
+    """An import warning of a meeting."""
+
+    id: int
+    line: int | None
+    message: str
+    resolved: bool
+
+
+@dataclass(frozen=True)
+class MeetingDetail:
+    """Everything the app shows about one meeting."""
+
+    id: int
+    body_id: int
+    body: str
+    date: date
+    start_time: time | None
+    end_time: time | None
+    location: str | None
+    adjusted_on: date | None
+    next_meeting: date | None
+    next_meeting_text: str | None
+    reviewed: bool
+    edited: bool
+    source_file: str | None
+    source_text: str
+    officers: tuple[OfficerRow, ...]
+    attendance: tuple[AttendanceRow, ...]
+    agenda: tuple[AgendaRow, ...]
+    warnings: tuple[WarningRow, ...]
+    field_lines: dict[str, int]
+    """Line of the source each header field came from, where it can be found."""
+
+    @property
+    def cursor(self) -> Cursor:
+        """This meeting's place in the meetings list."""
+        return (self.date, self.id)
+
+
+def meeting_detail(engine: Engine, meeting_id: int) -> MeetingDetail | None:
+    """One meeting with its officers, attendance, agenda, warnings and source; None if gone."""
+    with Session(engine) as session:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            return None
+        source = session.get(SourceDocument, meeting.source_id) if meeting.source_id else None
+        text = source.text if source else ""
+        return MeetingDetail(
+            id=meeting_id,
+            body_id=meeting.body_id,
+            body=session.get(Body, meeting.body_id).name,
+            **{f: getattr(meeting, f) for f in _HEADER_FIELDS},
+            reviewed=meeting.reviewed,
+            edited=is_edited(session, meeting_id),
+            source_file=source.file_name if source else None,
+            source_text=text,
+            officers=_officers(session, meeting_id),
+            attendance=_attendance(session, meeting_id),
+            agenda=_agenda(session, meeting_id),
+            warnings=_warnings(session, meeting_id),
+            field_lines=header_lines(text),
+        )
+
+
+_HEADER_FIELDS = (
+    "date",
+    "start_time",
+    "end_time",
+    "location",
+    "adjusted_on",
+    "next_meeting",
+    "next_meeting_text",
+)
+
+
+def _officers(session: Session, meeting_id: int) -> tuple[OfficerRow, ...]:
+    query = (
+        select(Officer.id, Officer.role, Officer.name_as_written, Person.id, Person.name)
+        .join(Person, Person.id == Officer.person_id)
+        .add_columns(Officer.line)
+        .where(Officer.meeting_id == meeting_id)
+        .order_by(Officer.position, Officer.id)
+    )
+    rows = [OfficerRow(*row) for row in session.exec(query)]
+    order = {"chair": 0, "secretary": 1, "adjuster": 2}
+    return tuple(sorted(rows, key=lambda r: order.get(r.role, 3)))
+
+
+def _attendance(session: Session, meeting_id: int) -> tuple[AttendanceRow, ...]:
+    query = (
+        select(
+            Attendance.id,
+            Attendance.position,
+            Attendance.name_as_written,
+            Person.id,
+            Person.name,
+            Attendance.party,
+            Attendance.organization_id,
+            func.coalesce(Organization.name, Attendance.organization_as_written),
+            Attendance.organization_as_written,
+            Attendance.role,
+            Attendance.present,
+            Attendance.line,
+        )
+        .join(Person, Person.id == Attendance.person_id)
+        .outerjoin(Organization, Organization.id == Attendance.organization_id)
+        .where(Attendance.meeting_id == meeting_id)
+        .order_by(Attendance.position, Attendance.id)
+    )
+    return tuple(AttendanceRow(*row) for row in session.exec(query))
+
+
+def _agenda(session: Session, meeting_id: int) -> tuple[AgendaRow, ...]:
+    columns = [AgendaItem.__table__.c[name] for name in AgendaRow.__dataclass_fields__]
+    query = (
+        select(*columns)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(AgendaItem.position, AgendaItem.number, AgendaItem.id)
+    )
+    return tuple(AgendaRow(*row) for row in session.exec(query))
+
+
+def _warnings(session: Session, meeting_id: int) -> tuple[WarningRow, ...]:
+    query = (
+        select(ImportWarning.id, ImportWarning.line, ImportWarning.message, ImportWarning.resolved)
+        .where(ImportWarning.meeting_id == meeting_id)
+        .order_by(ImportWarning.line, ImportWarning.id)
+    )
+    return tuple(WarningRow(*row) for row in session.exec(query))
+
+
+_HEADER_LABELS = {
+    "body": r"protokoll\s+(till|från|för)\b",
+    "date": r"tid\s*:",
+    "location": r"plats\s*:",
+    "adjusted_on": r"justerat\b",
+    "next_meeting": r"nästa\s+möte",
+}
+
+
+def header_lines(text: str) -> dict[str, int]:
+    """The 1-based line each header field was most likely read from, found by its label."""
+    found: dict[str, int] = {}
+    lines = text.splitlines()
+    for name, label in _HEADER_LABELS.items():
+        pattern = re.compile(r"^\W*" + label, re.IGNORECASE)
+        for number, line in enumerate(lines, start=1):
+            if pattern.search(line):
+                found[name] = number
+                break
+    for alias, name in (
+        ("start_time", "date"),
+        ("end_time", "date"),
+        ("next_meeting_text", "next_meeting"),
+    ):
+        if name in found:
+            found[alias] = found[name]
+    return found
+
+
+# --- attention ---------------------------------------------------------------
+
+
+def needs_attention() -> object:
+    """The condition for a meeting that needs a person: unreviewed, or with an open warning."""
+    open_warning = exists().where(ImportWarning.meeting_id == Meeting.id, ~ImportWarning.resolved)
+    return or_(~Meeting.reviewed, open_warning)
+
+
+def next_needing_attention(engine: Engine, after: Cursor | None = None) -> int | None:
+    """The id of the next meeting (in list order, after `after`) that needs attention.
+
+    Wraps around to the newest meeting; None when no meeting needs attention.
+    """
+    query = select(Meeting.id).where(needs_attention())
+    query = query.order_by(Meeting.date.desc(), Meeting.id.desc()).limit(1)
+    with Session(engine) as session:
+        if after is not None:
+            found = session.exec(query.where(_before(after, inclusive=False))).first()
+            if found is not None:
+                return found[0]
+        found = session.exec(query).first()
+        return found[0] if found else None
+
+
+# --- people ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonMeeting:
+    """One meeting a person took part in, and how."""
+
+    meeting_id: int
+    date: date
+    body: str
+    role: str
+    """`member`, `substitute`, `other`, `chair`, `secretary` or `adjuster`."""
+    present: bool
+    name_as_written: str
+    party: str | None
+    organization: str | None
+
+
+@dataclass(frozen=True)
+class PersonDetail:
+    """A person and the meetings they attended, newest first."""
+
+    id: int
+    name: str
+    meetings: tuple[PersonMeeting, ...]
+
+
+def person_detail(engine: Engine, person_id: int) -> PersonDetail | None:
+    """A person with every attendance and officer row, newest meeting first; None if gone."""
+    with Session(engine) as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            return None
+        rows = [*_attended(session, person_id), *_officiated(session, person_id)]
+    rows.sort(key=lambda r: (r.date, r.meeting_id), reverse=True)
+    return PersonDetail(person_id, person.name, tuple(rows))
+
+
+def _attended(session: Session, person_id: int) -> list[PersonMeeting]:
+    query = (
+        select(
+            Meeting.id,
+            Meeting.date,
+            Body.name,
+            Attendance.role,
+            Attendance.present,
+            Attendance.name_as_written,
+            Attendance.party,
+            func.coalesce(Organization.name, Attendance.organization_as_written),
+        )
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .join(Body, Body.id == Meeting.body_id)
+        .outerjoin(Organization, Organization.id == Attendance.organization_id)
+        .where(Attendance.person_id == person_id)
+    )
+    return [PersonMeeting(*row) for row in session.exec(query)]
+
+
+def _officiated(session: Session, person_id: int) -> list[PersonMeeting]:
+    query = (
+        select(Meeting.id, Meeting.date, Body.name, Officer.role, Officer.name_as_written)
+        .join(Meeting, Meeting.id == Officer.meeting_id)
+        .join(Body, Body.id == Meeting.body_id)
+        .where(Officer.person_id == person_id)
+    )
+    return [
+        PersonMeeting(mid, day, body, role, True, name, None, None)
+        for mid, day, body, role, name in session.exec(query)
+    ]
+
+
+# --- what a field can be set to ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The known values the app offers while editing."""
+
+    parties: tuple[str, ...]
+    organizations: tuple[tuple[int, str], ...]
+    bodies: tuple[tuple[int, str], ...]
+
+
+def known_choices(engine: Engine) -> Choices:
+    """Every party code in use, and every organisation and body, sorted by name."""
+    with Session(engine) as session:
+        parties = session.exec(
+            select(Attendance.party).where(Attendance.party.is_not(None)).distinct()
+        )
+        organizations = session.exec(select(Organization.id, Organization.name))
+        bodies = session.exec(select(Body.id, Body.name))
+        return Choices(
+            parties=tuple(sorted({p for (p,) in parties if p})),
+            organizations=tuple(sorted(((i, n) for i, n in organizations), key=lambda r: r[1])),
+            bodies=tuple(sorted(((i, n) for i, n in bodies), key=lambda r: r[1])),
+        )
