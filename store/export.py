@@ -1,0 +1,289 @@
+"""Export the database as CSV: meetings, attendance, agenda items and people.
+
+Rows are streamed from the database (attendance and agenda in one query each,
+meetings and people a page at a time), so a big database is never held in
+memory. Names are the canonical ones a secretary has cleaned up; the name as
+written in the protocol is kept beside it in the attendance export.
+
+Every text cell that starts like a spreadsheet formula (`=`, `+`, `-`, `@`,
+tab or carriage return) gets a leading `'`, so a spreadsheet shows it as text
+instead of running it.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from datetime import date, time
+from pathlib import Path
+from typing import Any, TextIO
+
+from sqlalchemy import Connection, Select, Table, and_, func, or_, select, union
+from sqlalchemy.engine import Engine
+
+from store import models
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "meetings": (
+        "meeting_id", "body", "date", "start", "end", "location", "chair", "secretary",
+        "adjusters", "adjusted_on", "next_meeting", "source_file",
+    ),
+    "attendance": (
+        "meeting_id", "date", "body", "name_as_written", "person", "party", "organization",
+        "role", "present",
+    ),
+    "agenda": ("meeting_id", "date", "body", "number", "title", "decisions", "attachments"),
+    "people": (
+        "person_id", "name", "aliases", "parties", "organizations", "meetings", "first_seen",
+        "last_seen",
+    ),
+}  # fmt: skip
+"""The column names of each export, in order."""
+TABLE_NAMES = tuple(HEADERS)
+LIST_SEPARATOR = "; "
+"""Joins several values in one cell (adjusters, aliases, parties, organisations)."""
+PAGE_SIZE = 500
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_BODY: Table = models.Body.__table__  # type: ignore[assignment]
+_MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
+_SOURCE: Table = models.SourceDocument.__table__  # type: ignore[assignment]
+_PERSON: Table = models.Person.__table__  # type: ignore[assignment]
+_PERSON_ALIAS: Table = models.PersonAlias.__table__  # type: ignore[assignment]
+_ORG: Table = models.Organization.__table__  # type: ignore[assignment]
+_ATTENDANCE: Table = models.Attendance.__table__  # type: ignore[assignment]
+_OFFICER: Table = models.Officer.__table__  # type: ignore[assignment]
+_ITEM: Table = models.AgendaItem.__table__  # type: ignore[assignment]
+
+
+def export_table(engine: Engine, name: str, out: TextIO, *, excel: bool = False) -> int:
+    """Write one table (`meetings`, `attendance`, `agenda` or `people`) as CSV to `out`.
+
+    `excel=True` writes what Swedish Excel opens directly: `;` between cells and
+    a byte-order mark first (`out` must then be UTF-8). Returns the number of
+    data rows written.
+    """
+    if name not in HEADERS:
+        raise ValueError(f"unknown table {name!r}: choose one of {', '.join(TABLE_NAMES)}")
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if excel else ",")
+    writer.writerow(HEADERS[name])
+    written = 0
+    for row in _ROWS[name](engine):
+        writer.writerow([cell(value) for value in row])
+        written += 1
+    return written
+
+
+def export_all(engine: Engine, folder: Path | str, *, excel: bool = False) -> dict[str, Path]:
+    """Write every table to `<folder>/<name>.csv` (the folder is made if missing)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    for name in TABLE_NAMES:
+        path = folder / f"{name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            export_table(engine, name, out, excel=excel)
+        written[name] = path
+    return written
+
+
+def cell(value: Any) -> str:
+    """One value as CSV text: ISO dates, `HH:MM` times, `true`/`false`, formulas defused."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    if isinstance(value, str) and text.startswith(_FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+# -- attendance and agenda: one streamed query each -------------------------------------------
+
+
+def _streamed(engine: Engine, query: Select) -> Iterator[Sequence[Any]]:
+    with engine.connect() as conn:
+        yield from conn.execution_options(stream_results=True, yield_per=PAGE_SIZE).execute(query)
+
+
+def _attendance_rows(engine: Engine) -> Iterator[Sequence[Any]]:
+    a = _ATTENDANCE
+    query = (
+        select(
+            _MEETING.c.id, _MEETING.c.date, _BODY.c.name, a.c.name_as_written, _PERSON.c.name,
+            a.c.party, _ORG.c.name, a.c.role, a.c.present,
+        )
+        .join_from(a, _MEETING, a.c.meeting_id == _MEETING.c.id)
+        .join(_BODY, _MEETING.c.body_id == _BODY.c.id)
+        .join(_PERSON, a.c.person_id == _PERSON.c.id)
+        .outerjoin(_ORG, a.c.organization_id == _ORG.c.id)
+        .order_by(_MEETING.c.date, _MEETING.c.id, a.c.position, a.c.id)
+    )  # fmt: skip
+    return _streamed(engine, query)
+
+
+def _agenda_rows(engine: Engine) -> Iterator[Sequence[Any]]:
+    i = _ITEM
+    query = (
+        select(
+            _MEETING.c.id, _MEETING.c.date, _BODY.c.name, i.c.number, i.c.title, i.c.decisions,
+            i.c.attachments,
+        )
+        .join_from(i, _MEETING, i.c.meeting_id == _MEETING.c.id)
+        .join(_BODY, _MEETING.c.body_id == _BODY.c.id)
+        .order_by(_MEETING.c.date, _MEETING.c.id, i.c.position, i.c.id)
+    )  # fmt: skip
+    return _streamed(engine, query)
+
+
+# -- meetings: a page of meetings, then their officers ----------------------------------------
+
+
+def _meeting_rows(engine: Engine) -> Iterator[Sequence[Any]]:
+    with engine.connect() as conn:
+        after: tuple[date, int] | None = None
+        while page := _meeting_page(conn, after):
+            officers = _officers_of(conn, [row.id for row in page])
+            for m in page:
+                names = officers[m.id]
+                yield (
+                    m.id, m.body, m.date, m.start_time, m.end_time, m.location,
+                    LIST_SEPARATOR.join(names["chair"]), LIST_SEPARATOR.join(names["secretary"]),
+                    LIST_SEPARATOR.join(names["adjuster"]), m.adjusted_on, m.next_meeting,
+                    m.file_name,
+                )  # fmt: skip
+            after = (page[-1].date, page[-1].id)
+
+
+def _meeting_page(conn: Connection, after: tuple[date, int] | None) -> list[Any]:
+    """The next `PAGE_SIZE` meetings in (date, id) order after `after` (keyset paging)."""
+    m = _MEETING
+    query = (
+        select(m, _BODY.c.name.label("body"), _SOURCE.c.file_name)
+        .join(_BODY, m.c.body_id == _BODY.c.id)
+        .outerjoin(_SOURCE, m.c.source_id == _SOURCE.c.id)
+        .order_by(m.c.date, m.c.id)
+        .limit(PAGE_SIZE)
+    )
+    if after is not None:
+        query = query.where(or_(m.c.date > after[0], and_(m.c.date == after[0], m.c.id > after[1])))
+    return list(conn.execute(query))
+
+
+def _officers_of(conn: Connection, meeting_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """Meeting id -> role -> canonical names of its officers, in document order."""
+    o = _OFFICER
+    query = (
+        select(o.c.meeting_id, o.c.role, _PERSON.c.name)
+        .join(_PERSON, o.c.person_id == _PERSON.c.id)
+        .where(o.c.meeting_id.in_(meeting_ids))
+        .order_by(o.c.meeting_id, o.c.position, o.c.id)
+    )
+    officers: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for meeting_id, role, name in conn.execute(query):
+        officers[meeting_id][role].append(name)
+    return officers
+
+
+# -- people: a page of people, then what is known about each ----------------------------------
+
+
+def _people_rows(engine: Engine) -> Iterator[Sequence[Any]]:
+    """Each person with spellings, parties, organisations, meetings attended and dates seen.
+
+    `meetings` counts the meetings they attended (present, or an officer);
+    `first_seen`/`last_seen` are the first and last meeting whose protocol names them.
+    """
+    with engine.connect() as conn:
+        after = 0
+        while page := _person_page(conn, after):
+            ids = [person_id for person_id, _ in page]
+            details = _person_details(conn, ids)
+            for person_id, name in page:
+                yield (person_id, name, *(column.get(person_id) for column in details))
+            after = ids[-1]
+
+
+def _person_page(conn: Connection, after: int) -> list[Any]:
+    query = (
+        select(_PERSON.c.id, _PERSON.c.name)
+        .where(_PERSON.c.id > after)
+        .order_by(_PERSON.c.id)
+        .limit(PAGE_SIZE)
+    )
+    return list(conn.execute(query))
+
+
+def _person_details(conn: Connection, ids: list[int]) -> list[dict[int, Any]]:
+    """aliases, parties, organisations, meetings, first_seen, last_seen: person id -> value."""
+    a = _ATTENDANCE
+    aliases = select(_PERSON_ALIAS.c.person_id, _PERSON_ALIAS.c.spelling).order_by(
+        _PERSON_ALIAS.c.person_id, _PERSON_ALIAS.c.id
+    )
+    parties = select(a.c.person_id, a.c.party).where(a.c.party.is_not(None)).distinct()
+    organizations = (
+        select(a.c.person_id, _ORG.c.name).join(_ORG, a.c.organization_id == _ORG.c.id).distinct()
+    )
+    meetings, first_seen, last_seen = _person_meetings(conn, ids)
+    return [
+        _joined(conn, aliases.where(_PERSON_ALIAS.c.person_id.in_(ids)), ordered=True),
+        _joined(conn, parties.where(a.c.person_id.in_(ids))),
+        _joined(conn, organizations.where(a.c.person_id.in_(ids))),
+        meetings,
+        first_seen,
+        last_seen,
+    ]
+
+
+def _joined(conn: Connection, query: Select, *, ordered: bool = False) -> dict[int, str]:
+    """Run a (person id, text) query; each person's texts joined, sorted unless `ordered`."""
+    texts: dict[int, list[str]] = defaultdict(list)
+    for person_id, text in conn.execute(query):
+        texts[person_id].append(text)
+    return {
+        person_id: LIST_SEPARATOR.join(values if ordered else sorted(values))
+        for person_id, values in texts.items()
+    }
+
+
+def _person_meetings(
+    conn: Connection, ids: list[int]
+) -> tuple[dict[int, int], dict[int, date], dict[int, date]]:
+    """Meetings attended, and first and last meeting date named, per person id."""
+    a, o = _ATTENDANCE, _OFFICER
+    attended = union(
+        select(a.c.person_id, a.c.meeting_id).where(a.c.present.is_(True), a.c.person_id.in_(ids)),
+        select(o.c.person_id, o.c.meeting_id).where(o.c.person_id.in_(ids)),
+    ).subquery()
+    named = union(
+        select(a.c.person_id, a.c.meeting_id).where(a.c.person_id.in_(ids)),
+        select(o.c.person_id, o.c.meeting_id).where(o.c.person_id.in_(ids)),
+    ).subquery()
+    counted = select(attended.c.person_id, func.count()).group_by(attended.c.person_id)
+    dated = (
+        select(named.c.person_id, func.min(_MEETING.c.date), func.max(_MEETING.c.date))
+        .join(_MEETING, named.c.meeting_id == _MEETING.c.id)
+        .group_by(named.c.person_id)
+    )
+    meetings = {person_id: count for person_id, count in conn.execute(counted)}
+    first_seen: dict[int, date] = {}
+    last_seen: dict[int, date] = {}
+    for person_id, first, last in conn.execute(dated):
+        first_seen[person_id], last_seen[person_id] = first, last
+    return {person_id: meetings.get(person_id, 0) for person_id in ids}, first_seen, last_seen
+
+
+_ROWS = {
+    "meetings": _meeting_rows,
+    "attendance": _attendance_rows,
+    "agenda": _agenda_rows,
+    "people": _people_rows,
+}
