@@ -1,0 +1,21 @@
+"""Reading protocol files and parsing them into plain records.
+
+Nothing here touches a database or a screen: `store` loads what this produces.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from importers.protocol import parse_text
+from importers.reading import find_protocol_files, read_source
+from importers.records import ParsedFile, ProtocolError
+
+__all__ = ["ParsedFile", "ProtocolError", "find_protocol_files", "parse_file", "parse_text",
+           "read_source"]  # fmt: skip
+
+
+def parse_file(path: str | Path) -> ParsedFile:
+    """Read, normalise and parse one protocol file."""
+    source = read_source(path)
+    return ParsedFile(source=source, protocol=parse_text(source.text, source.path))

@@ -1,0 +1,186 @@
+"""Agenda items (paragrafer): numbered headings, their text, decisions and attachments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from importers.normalize import Line
+from importers.records import AgendaItem, ParseWarning
+
+ITEM_HEADING = re.compile(r"^(?:§\s*(?P<para>\d{1,3})\.?|(?P<num>\d{1,3})\.)\s*(?P<title>\S.*)?$")
+_DECISION = re.compile(r"^Beslut(?:et)?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_ATTACHMENT = re.compile(r"^(?P<word>Bilagor|Bilaga)(?:\s+\d+)?\s*:?\s*(?P<rest>.*)$", re.I)
+_TERMINATORS = (".", "?", "!", ":")
+_SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-ZÅÄÖ\"”])")
+FUNCTION_WORDS = frozenset(
+    "och i om av för med till från samt angående kring på att vid mot under efter "
+    "inom mellan över hos utan genom enligt gällande".split()
+)
+_MAX_TITLE_LINES = 6
+_MAX_GAP = 3
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Where an item starts: its index among the lines, number and first title line."""
+
+    index: int
+    number: int
+    title: str
+
+
+def find_headings(lines: list[Line], start: int) -> tuple[list[Heading], list[ParseWarning]]:
+    """The item headings from `start` on, numbered in sequence.
+
+    A numbered line that is not the next number (`1.` of a list inside a
+    decision) is text of the item it stands in.
+    """
+    headings: list[Heading] = []
+    warnings: list[ParseWarning] = []
+    inner_list = 0
+    for index in range(start, len(lines)):
+        match = ITEM_HEADING.match(lines[index].text)
+        if not match or not match.group("title"):
+            continue
+        number = int(match.group("num") or match.group("para"))
+        expected = headings[-1].number + 1 if headings else None
+        if _is_heading(number, expected, inner_list, lines[index]):
+            if expected is not None and number != expected:
+                missing = ", ".join(str(n) for n in range(expected, number))
+                warnings.append(ParseWarning(lines[index].number, f"item(s) {missing} missing"))
+            headings.append(Heading(index, number, match.group("title").strip()))
+            inner_list = 0
+        elif number == inner_list + 1:
+            inner_list = number
+    return headings, warnings
+
+
+def _is_heading(number: int, expected: int | None, inner_list: int, line: Line) -> bool:
+    if expected is None:
+        return True
+    if number == expected:
+        return line.heading or number != inner_list + 1
+    return line.heading and expected < number <= expected + _MAX_GAP
+
+
+def read_item(lines: list[Line], heading: Heading, end: int) -> AgendaItem:
+    """The item whose heading is at `heading.index`, ending before line index `end`."""
+    title, rest, after = _read_title(lines, heading, end)
+    body: list[Line] = []
+    decisions: list[list[Line]] = []
+    attachments: list[list[Line]] = []
+    section: list[Line] = body
+    for line in lines[after:end]:
+        decision = _DECISION.match(line.text) if not line.blank else None
+        attachment = _ATTACHMENT.match(line.text) if not line.blank else None
+        if decision and (not decision.group("rest") or line.text.startswith("Beslut:")):
+            section = _open(decisions, decision.group("rest"), line)
+        elif attachment and _is_attachment_heading(attachment, line):
+            section = _open(attachments, attachment.group("rest"), line)
+        else:
+            section.append(line)
+    last = _last_line_number(lines, heading.index, end)
+    return AgendaItem(
+        number=heading.number,
+        title=title,
+        body=_join_paragraphs(([rest] if rest else []) + _paragraph_texts(body)),
+        decisions=tuple(text for lines_ in decisions if (text := _flat(lines_))),
+        attachments=tuple(t for lines_ in attachments for t in _paragraph_texts(lines_)),
+        line=lines[heading.index].number,
+        end_line=last,
+    )
+
+
+def _open(sections: list[list[Line]], rest: str, line: Line) -> list[Line]:
+    section: list[Line] = []
+    if rest:
+        section.append(Line(number=line.number, raw=rest))
+    sections.append(section)
+    return section
+
+
+def _is_attachment_heading(match: re.Match[str], line: Line) -> bool:
+    rest = match.group("rest")
+    return not rest or line.text[len(match.group("word")) :].lstrip()[:1] in (":", *"0123456789")
+
+
+def _read_title(lines: list[Line], heading: Heading, end: int) -> tuple[str, str, int]:
+    """Title, the text after the title on its last line, and the index after the title."""
+    parts = [heading.title]
+    index = heading.index
+    if not lines[index].heading:
+        while len(parts) < _MAX_TITLE_LINES:
+            following = _next_non_blank(lines, index, end)
+            if following is None or not _continues(lines[index], parts[-1], lines[following]):
+                break
+            parts.append(lines[following].text)
+            index = following
+    title, rest = _cut_at_sentence_end(parts)
+    return title.rstrip(".:").rstrip(), rest, index + 1
+
+
+def _continues(line: Line, text: str, following: Line) -> bool:
+    if text.endswith(_TERMINATORS) or _DECISION.match(following.text):
+        return False
+    last_word = text.rsplit(" ", 1)[-1].casefold()
+    return line.continues or following.text[:1].islower() or last_word in FUNCTION_WORDS
+
+
+def _cut_at_sentence_end(parts: list[str]) -> tuple[str, str]:
+    """`…kompetensförsörjning. Maria S Hallberg` → the title, and what follows it."""
+    last = parts[-1]
+    match = _SENTENCE_END.search(last)
+    if match is None:
+        return " ".join(parts), ""
+    head = [*parts[:-1], last[: match.end()]]
+    return " ".join(head), last[match.end() :].strip()
+
+
+def _next_non_blank(lines: list[Line], index: int, end: int) -> int | None:
+    for candidate in range(index + 1, min(index + 4, end)):
+        if not lines[candidate].blank:
+            return candidate
+    return None
+
+
+def _paragraph_texts(lines: list[Line]) -> list[str]:
+    """Paragraphs of `lines`, joined across page breaks that cut a sentence."""
+    paragraphs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.blank:
+            if current:
+                paragraphs.append(current)
+            current = []
+        else:
+            current.append(line)
+    if current:
+        paragraphs.append(current)
+    texts: list[str] = []
+    for paragraph in paragraphs:
+        text = _flat(paragraph)
+        if texts and _cut_mid_sentence(texts[-1], text):
+            texts[-1] = f"{texts[-1]} {text}"
+        else:
+            texts.append(text)
+    return texts
+
+
+def _cut_mid_sentence(previous: str, text: str) -> bool:
+    return not previous.endswith((*_TERMINATORS, ")")) and text[:1].islower()
+
+
+def _flat(lines: list[Line]) -> str:
+    return " ".join(line.text for line in lines if line.text)
+
+
+def _join_paragraphs(paragraphs: list[str]) -> str:
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _last_line_number(lines: list[Line], start: int, end: int) -> int:
+    for index in range(end - 1, start - 1, -1):
+        if not lines[index].blank:
+            return lines[index].number
+    return lines[start].number

@@ -1,0 +1,76 @@
+"""Removing Markdown and HTML markup from one line, remembering what it signalled."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+_STRUCK = re.compile(r"<del>(.*?)</del>|~~(.+?)~~", re.IGNORECASE)
+_KNOWN_TAG = re.compile(
+    r"</?(?:del|b|i|u|em|strong|span|font|sup|sub|p|br|mark|s|strike)\b[^>]*>", re.IGNORECASE
+)
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_CHARACTERS = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u00ad": "",  # soft hyphen
+        "\u200b": "",  # zero-width space
+        "\ufeff": "",
+        "\f": "",
+        "\v": "",
+        "\uf0b7": "•",  # Symbol-font bullet from Word via PDF
+        "\uf0a7": "•",
+        "\u25aa": "•",
+    }
+)
+
+
+@dataclass(frozen=True)
+class CleanLine:
+    """A line without markup, with the signals the markup carried."""
+
+    text: str
+    struck_cells: tuple[bool, ...]
+    """Per column (tab-separated cell): was it struck through (`<del>`)?"""
+    heading: bool
+    """The whole line was a Markdown heading or bold: a heading as written."""
+
+
+def clean_line(raw: str) -> CleanLine:
+    """Strip markup from `raw`; keep tabs (column separators) and text as data."""
+    text = raw.translate(_CHARACTERS).rstrip()
+    heading = bool(_HEADING.match(text))
+    text = _HEADING.sub("", text)
+    struck_cells = tuple(bool(_STRUCK.search(cell)) for cell in text.split("\t"))
+    text = _STRUCK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _KNOWN_TAG.sub("", text)
+    bare = text.strip()
+    if _is_wholly_bold(bare):
+        heading = True
+    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _ITALIC.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ESCAPE.sub(r"\1", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return CleanLine(text=text.rstrip(), struck_cells=struck_cells, heading=heading)
+
+
+_NUMBER_PREFIX = re.compile(r"^(?:§\s*)?\d{1,3}\.?\s+")
+
+
+def _is_wholly_bold(text: str) -> bool:
+    text = _NUMBER_PREFIX.sub("", text, count=1)
+    if len(text) < 5:
+        return False
+    for mark in ("**", "__"):
+        if text.startswith(mark) and text.endswith(mark):
+            return mark not in text[2:-2].replace(mark * 2, "")
+    return False

@@ -1,0 +1,208 @@
+"""Normalising a protocol's text into clean lines that keep their original line numbers.
+
+What goes: markup (its signals kept: struck-through cells, headings), the
+letterhead before the title and its repeats on later pages, page numbers like
+`4 (6)`, address blocks, bare URLs and footer lines repeated on every page.
+Words hyphenated across a line break are joined onto the first line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from importers.markup import clean_line
+
+TITLE_LINE = re.compile(
+    r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Mötesprotokoll"
+    r"|Minnesanteckningar|MINNESANTECKNINGAR)\b"
+)
+_CELL_SPLIT = re.compile(r"\t+|\s{2,}")
+_PAGE_NUMBER = re.compile(
+    r"^(?:\d{1,3}\s*\(\s*\d{1,3}\s*\)|\d{1,3}\s*/\s*\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}"
+    r"|(?:sida|sid\.?|page)\s*\d{1,3}(?:\s*(?:\(|av|/|of)\s*\d{1,3}\)?)?)$",
+    re.IGNORECASE,
+)
+_URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
+_ADDRESS_KEYWORDS = (
+    "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX", "ORG.NR", "ORGANISATIONSNUMMER",
+    "PLUSGIRO", "BANKGIRO", "E-POST", "INTERNET", "WEBBPLATS", "HEMSIDA",
+)  # fmt: skip
+_ADDRESS_LINE = re.compile(
+    r"^(?:Box \d+|\d{3} ?\d{2} \w+|[\d\s-]{9,}|\S+@\S+\.\w+|(?:www\.)?\S+\.se"
+    r"|\d{6}-\d{4}|[\d -]+(?:\s+[\d -]+)*)$",
+    re.IGNORECASE,
+)
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-$")
+_KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som"})
+_MAX_HEADER_PARAGRAPH = 8
+_MIN_FOOTER_LENGTH = 12
+_FOOTER_REPEATS = 3
+
+
+@dataclass
+class Line:
+    """One line of the original file, cleaned: `text` has single spaces, `cells` the columns."""
+
+    number: int
+    raw: str
+    struck: bool = False
+    heading: bool = False
+    continues: bool = False
+    """The line was broken mid-word (hyphenated) into the next one."""
+    text: str = field(init=False)
+    cells: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.set_raw(self.raw)
+
+    def set_raw(self, raw: str) -> None:
+        """Replace the line's content, keeping `text` and `cells` in step."""
+        self.raw = raw.strip()
+        self.text = " ".join(self.raw.split())
+        self.cells = tuple(c for c in _CELL_SPLIT.split(self.raw) if c) if self.raw else ()
+
+    @property
+    def blank(self) -> bool:
+        """True for a line with no text."""
+        return not self.text
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """The cleaned lines of a protocol, and the letterhead that stood before its title."""
+
+    lines: list[Line]
+    letterhead: list[Line]
+
+
+def normalize(text: str) -> NormalizedText:
+    """Turn a protocol's decoded text into clean, numbered lines."""
+    lines = [_to_line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
+    lines = [line for line in lines if not _is_page_furniture(line)]
+    letterhead, lines = _split_letterhead(lines)
+    lines = _drop_repeated_headers(lines, letterhead)
+    lines = _drop_address_blocks(lines)
+    lines = _drop_repeated_footers(lines)
+    _join_hyphenated_words(lines)
+    return NormalizedText(lines=[x for x in lines if x.number > 0], letterhead=letterhead)
+
+
+def _to_line(number: int, raw: str) -> Line:
+    cleaned = clean_line(raw)
+    struck = bool(cleaned.struck_cells) and cleaned.struck_cells[0]
+    return Line(number=number, raw=cleaned.text, struck=struck, heading=cleaned.heading)
+
+
+def _is_page_furniture(line: Line) -> bool:
+    return bool(_PAGE_NUMBER.match(line.text) or _URL_ONLY.match(line.text))
+
+
+def _split_letterhead(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The non-blank lines before the title line, and the rest."""
+    non_blank_seen = 0
+    for index, line in enumerate(lines):
+        if TITLE_LINE.match(line.text):
+            return [x for x in lines[:index] if not x.blank], lines[index:]
+        non_blank_seen += not line.blank
+        if non_blank_seen > 30:
+            break
+    return [], lines
+
+
+def _key(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines separated by blank lines (blank lines are runs of their own)."""
+    runs: list[list[Line]] = []
+    for line in lines:
+        if runs and runs[-1][-1].blank == line.blank:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
+def _drop_repeated_headers(lines: list[Line], letterhead: list[Line]) -> list[Line]:
+    """Drop the letterhead where it repeats at the top of later pages."""
+    if not letterhead:
+        return lines
+    pieces = {_key(line.text) for line in letterhead}
+    first = _key(letterhead[0].text)
+    kept: list[Line] = []
+    in_header = False
+    for run in _paragraphs(lines):
+        if run[0].blank:
+            kept.extend(run)
+            continue
+        starts_header = _key(run[0].text) == first and len(run) <= _MAX_HEADER_PARAGRAPH
+        if starts_header or (in_header and all(_composed_of(_key(x.text), pieces) for x in run)):
+            in_header = True
+            continue
+        in_header = False
+        kept.extend(run)
+    return kept
+
+
+def _composed_of(key: str, pieces: set[str]) -> bool:
+    """Can `key` be cut into pieces that are all in `pieces`? (Lines glued by PDF extraction.)"""
+    reachable = [True] + [False] * len(key)
+    for end in range(1, len(key) + 1):
+        reachable[end] = any(reachable[start] and key[start:end] in pieces for start in range(end))
+    return reachable[-1]
+
+
+def _drop_address_blocks(lines: list[Line]) -> list[Line]:
+    kept: list[Line] = []
+    in_block = False
+    for run in _paragraphs(lines):
+        if run[0].blank:
+            kept.extend(run)
+            continue
+        keywords = sum(word in run[0].text.upper() for word in _ADDRESS_KEYWORDS)
+        if keywords >= 2 or (in_block and all(_ADDRESS_LINE.match(x.text) for x in run)):
+            in_block = True
+            continue
+        in_block = False
+        kept.extend(run)
+    return kept
+
+
+def _drop_repeated_footers(lines: list[Line]) -> list[Line]:
+    """Drop lines (signature boxes, footers) that recur on page after page."""
+    counts = Counter(
+        _key(line.text) for line in lines if len(line.text) >= _MIN_FOOTER_LENGTH
+    )
+    repeated = {key for key, count in counts.items() if count >= _FOOTER_REPEATS}
+    if not repeated:
+        return lines
+    return [line for line in lines if _key(line.text) not in repeated or line.text[:1].isdigit()]
+
+
+def _join_hyphenated_words(lines: list[Line]) -> None:
+    """Move the rest of a word broken by a hyphen at line end up onto the first line."""
+    for index, line in enumerate(lines):
+        if "\t" in line.raw or not _HYPHEN_BREAK.search(line.raw):
+            continue
+        following = _next_non_blank(lines, index)
+        if following is None:
+            continue
+        word, _, rest = following.raw.partition(" ")
+        if not word or word.rstrip(".,;:").casefold() in _KEEP_HYPHEN_BEFORE:
+            continue
+        joined = line.raw[:-1] + word if word[0].islower() else line.raw + word
+        line.set_raw(joined)
+        line.continues = True
+        following.set_raw(rest)
+        if not following.raw:
+            following.number = -1  # wholly absorbed: drop it
+
+
+def _next_non_blank(lines: list[Line], index: int) -> Line | None:
+    for candidate in lines[index + 1 : index + 8]:
+        if not candidate.blank:
+            return candidate
+    return None

@@ -1,0 +1,109 @@
+"""Reading protocol files: finding them, and decoding them to text."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+from importers.records import ProtocolError, SourceText
+
+PROTOCOL_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+MAX_FILE_BYTES = 16 * 1024 * 1024
+"""Far above any real protocol (the seeds are ~10 kB); beyond it a file is not a protocol."""
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file, not text: convert it to text first (PDF import is not supported yet)"),
+    (b"PK\x03\x04", "a ZIP container (Word .docx?), not text: save it as plain text first"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc?), not text: save it as plain text first"),
+    (b"{\\rtf", "an RTF document, not plain text: save it as plain text first"),
+)
+
+
+def find_protocol_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders (recursively) into protocol files, in a stable order.
+
+    A file named explicitly is kept whatever its suffix, so that reading it can
+    say what is wrong with it; inside folders only `.txt`/`.md` files count and
+    hidden files and folders are skipped.
+    """
+    found: dict[Path, None] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if any(part.startswith(".") for part in relative):
+                    continue
+                if child.is_file() and child.suffix.lower() in PROTOCOL_SUFFIXES:
+                    found[child] = None
+        else:
+            found[path] = None
+    return list(found)
+
+
+def read_source(path: str | Path) -> SourceText:
+    """Read and decode one file; raise `ProtocolError` for what cannot be a protocol."""
+    name = str(path)
+    data = _read_bytes(Path(path))
+    if not data.strip():
+        raise ProtocolError(name, "the file is empty")
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise ProtocolError(name, f"this is {what}", 1)
+    text, encoding = decode_bytes(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_binary(text, name)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return SourceText(path=name, text=text, encoding=encoding, content_hash=digest)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            megabytes = size / (1024 * 1024)
+            raise ProtocolError(
+                str(path), f"the file is {megabytes:.1f} MB, too large to be a protocol"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ProtocolError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise ProtocolError(str(path), "this is a folder, not a file") from None
+    except OSError as error:
+        raise ProtocolError(str(path), f"cannot read the file: {error.strerror}") from None
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """Decode by BOM, else as UTF-8, else as Windows-1252; return (text, encoding)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(data, "utf-8-sig", name), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16", name), "utf-16"
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ProtocolError(name, "binary data (NUL bytes), not a text file", line)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return _decode(data, "cp1252", name), "cp1252"
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ProtocolError(
+            name, f"cannot be decoded as {encoding} (byte {data[error.start]:#04x})", line
+        ) from None
+
+
+def _refuse_binary(text: str, name: str) -> None:
+    sample = text[:20_000]
+    controls = [i for i, ch in enumerate(sample) if ord(ch) < 32 and ch not in "\t\n\f\v"]
+    if len(controls) > max(8, len(sample) // 200):
+        line = sample.count("\n", 0, controls[0]) + 1
+        raise ProtocolError(name, "binary data (control characters), not a text file", line)
