@@ -43,9 +43,16 @@ class CleanLine:
     """The whole line was a Markdown heading or bold: a heading as written."""
 
 
+_NEEDS_TRANSLATION = re.compile("[" + "".join(chr(c) for c in _CHARACTERS) + "]")
+_MARKUP_SIGNS = re.compile(r"[<*_\[#\\&~]")
+
+
 def clean_line(raw: str) -> CleanLine:
     """Strip markup from `raw`; keep tabs (column separators) and text as data."""
-    text = raw.translate(_CHARACTERS).rstrip()
+    text = raw.translate(_CHARACTERS) if _NEEDS_TRANSLATION.search(raw) else raw
+    text = text.rstrip()
+    if not _MARKUP_SIGNS.search(text):
+        return CleanLine(text=text, struck_cells=(False,), heading=False)
     heading = bool(_HEADING.match(text))
     text = _HEADING.sub("", text)
     struck_cells = tuple(bool(_STRUCK.search(cell)) for cell in text.split("\t"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from importers.markup import clean_line
 
@@ -41,32 +41,39 @@ _MIN_FOOTER_LENGTH = 12
 _FOOTER_REPEATS = 3
 
 
-@dataclass
 class Line:
     """One line of the original file, cleaned: `text` has single spaces, `cells` the columns."""
 
-    number: int
-    raw: str
-    struck: bool = False
-    heading: bool = False
-    continues: bool = False
-    """The line was broken mid-word (hyphenated) into the next one."""
-    text: str = field(init=False)
-    cells: tuple[str, ...] = field(init=False)
+    __slots__ = ("_cells", "continues", "heading", "number", "raw", "struck", "text")
 
-    def __post_init__(self) -> None:
-        self.set_raw(self.raw)
+    def __init__(self, number: int, raw: str, struck: bool = False, heading: bool = False) -> None:
+        self.number = number
+        self.struck = struck
+        self.heading = heading
+        self.continues = False
+        """The line was broken mid-word (hyphenated) into the next one."""
+        self.set_raw(raw)
 
     def set_raw(self, raw: str) -> None:
         """Replace the line's content, keeping `text` and `cells` in step."""
         self.raw = raw.strip()
         self.text = " ".join(self.raw.split())
-        self.cells = tuple(c for c in _CELL_SPLIT.split(self.raw) if c) if self.raw else ()
+        self._cells: tuple[str, ...] | None = None
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """The line's columns, split on tabs and runs of two or more spaces."""
+        if self._cells is None:
+            self._cells = tuple(c for c in _CELL_SPLIT.split(self.raw) if c) if self.raw else ()
+        return self._cells
 
     @property
     def blank(self) -> bool:
         """True for a line with no text."""
         return not self.text
+
+    def __repr__(self) -> str:
+        return f"Line({self.number}, {self.text!r})"
 
 
 @dataclass(frozen=True)
@@ -130,7 +137,8 @@ def _drop_repeated_headers(lines: list[Line], letterhead: list[Line]) -> list[Li
     """Drop the letterhead where it repeats at the top of later pages."""
     if not letterhead:
         return lines
-    pieces = {_key(line.text) for line in letterhead}
+    pieces = sorted({_key(line.text) for line in letterhead}, key=len, reverse=True)
+    composed = re.compile("(?:" + "|".join(map(re.escape, pieces)) + ")+")
     first = _key(letterhead[0].text)
     kept: list[Line] = []
     in_header = False
@@ -139,20 +147,12 @@ def _drop_repeated_headers(lines: list[Line], letterhead: list[Line]) -> list[Li
             kept.extend(run)
             continue
         starts_header = _key(run[0].text) == first and len(run) <= _MAX_HEADER_PARAGRAPH
-        if starts_header or (in_header and all(_composed_of(_key(x.text), pieces) for x in run)):
+        if starts_header or (in_header and all(composed.fullmatch(_key(x.text)) for x in run)):
             in_header = True
             continue
         in_header = False
         kept.extend(run)
     return kept
-
-
-def _composed_of(key: str, pieces: set[str]) -> bool:
-    """Can `key` be cut into pieces that are all in `pieces`? (Lines glued by PDF extraction.)"""
-    reachable = [True] + [False] * len(key)
-    for end in range(1, len(key) + 1):
-        reachable[end] = any(reachable[start] and key[start:end] in pieces for start in range(end))
-    return reachable[-1]
 
 
 def _drop_address_blocks(lines: list[Line]) -> list[Line]:
@@ -162,7 +162,8 @@ def _drop_address_blocks(lines: list[Line]) -> list[Line]:
         if run[0].blank:
             kept.extend(run)
             continue
-        keywords = sum(word in run[0].text.upper() for word in _ADDRESS_KEYWORDS)
+        upper = run[0].text.upper()
+        keywords = sum(word in upper for word in _ADDRESS_KEYWORDS)
         if keywords >= 2 or (in_block and all(_ADDRESS_LINE.match(x.text) for x in run)):
             in_block = True
             continue

@@ -16,6 +16,7 @@ _NEXT_MEETING_TITLE = re.compile(r"\bnästa\s+(?:möte|sammanträde)", re.IGNORE
 _MEETING_TIMES_TITLE = re.compile(
     r"\b(?:tider|mötestider|mötesdatum|sammanträdestider|kalendarium|sammanträdesplan)\b", re.I
 )
+_WEEKDAY_START = re.compile(r"(?=\b(?:Måndag|Tisdag|Onsdag|Torsdag|Fredag|Lördag|Söndag)\b)")
 _ELECTED_ADJUSTER = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖ][\w-]+ ){1,3}[A-ZÅÄÖ][\w-]+)(?:, [^,]+,)? valdes"
     r" (?:till justerare|att (?:jämte ordförande )?justera)"
@@ -152,7 +153,7 @@ def _first_dated_paragraph(
     item: AgendaItem, meeting_date: date, *, earliest: bool
 ) -> tuple[date | None, str | None]:
     best: tuple[date | None, str | None] = (None, None)
-    for paragraph in item.body.split("\n\n"):
+    for paragraph in _dated_pieces(item.body):
         dates = [d.value for d in find_dates(paragraph, after=meeting_date) if d.value > meeting_date]
         if not dates:
             continue
@@ -161,6 +162,14 @@ def _first_dated_paragraph(
         if best[0] is None or min(dates) < best[0]:
             best = (min(dates), paragraph)
     return best
+
+
+def _dated_pieces(text: str) -> list[str]:
+    """Paragraphs, each cut before a weekday that starts another date (`Onsdag 16 … Tisdag 26 …`)."""
+    pieces = []
+    for paragraph in text.split("\n\n"):
+        pieces += [piece.strip() for piece in _WEEKDAY_START.split(paragraph) if piece.strip()]
+    return pieces
 
 
 def _cross_checks(
