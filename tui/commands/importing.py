@@ -1,0 +1,107 @@
+"""`protokoll import`: load protocol files into the database, one transaction per file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
+
+from store.loading import FileOutcome, ImportSummary, import_paths
+from tui.commands.state import state_of
+
+STATUSES = ("imported", "replaced", "unchanged", "refused", "failed")
+"""Every outcome a file can have, in the order the summary line lists them."""
+
+Report = Callable[[int, int, FileOutcome], None]
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `import` command to `app`."""
+    app.command("import")(import_command)
+
+
+def import_command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Protocol files (.txt, .md) or folders to search recursively.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ],
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Also replace meetings that someone has reviewed or edited since they were "
+            "imported (their edits are lost).",
+        ),
+    ] = False,
+) -> None:
+    """Import protocols into the database, each file all or nothing.
+
+    A file already imported with the same text is left unchanged; a changed file
+    replaces its meeting unless that meeting was reviewed or edited. Prints a line
+    per file that failed, was refused or has warnings, then a summary. Exits with
+    status 1 if any file failed or no protocol file was found.
+    """
+    engine = state_of(ctx).engine()
+    with _progress_reporter() as report:
+        summary = import_paths(engine, paths, replace=replace, on_progress=report)
+    typer.echo(summary_line(summary))
+    if not summary.outcomes:
+        typer.echo("No protocol files (.txt, .md) found.", err=True)
+        raise typer.Exit(1)
+    if summary.count("failed"):
+        raise typer.Exit(1)
+
+
+def summary_line(summary: ImportSummary) -> str:
+    """`5 files: 3 imported, 0 replaced, 1 unchanged, 0 refused, 1 failed`."""
+    files = len(summary.outcomes)
+    counts = ", ".join(f"{summary.count(status)} {status}" for status in STATUSES)
+    return f"{files} file{'' if files == 1 else 's'}: {counts}"
+
+
+def problem_lines(outcome: FileOutcome) -> list[str]:
+    """What to tell about one file: its failure or refusal, and each warning, as `file:line: …`."""
+    lines = [outcome.message] if outcome.message else []
+    for warning in outcome.warnings:
+        where = f"{outcome.path}:{warning.line}" if warning.line else outcome.path
+        lines.append(f"{where}: warning: {warning.message}")
+    return lines
+
+
+@contextmanager
+def _progress_reporter() -> Iterator[Report]:
+    """A progress callback: a bar on stderr when it is a terminal, else plain lines."""
+    if not sys.stderr.isatty():
+        yield _plain_report
+        return
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("Importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
+    )  # fmt: skip
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("import", total=None)
+
+        def report(done: int, total: int, outcome: FileOutcome) -> None:
+            progress.update(task, completed=done, total=total)
+            for line in problem_lines(outcome):
+                # Document text is data, never markup: a name like "[/x]" must print as is.
+                progress.console.print(Text(line), soft_wrap=True)
+
+        yield report
+
+
+def _plain_report(_done: int, _total: int, outcome: FileOutcome) -> None:
+    for line in problem_lines(outcome):
+        typer.echo(line, err=True)
