@@ -14,9 +14,10 @@ _ATTACHMENT = re.compile(r"^(?P<word>Bilagor|Bilaga)(?:\s+\d+)?\s*:?\s*(?P<rest>
 _TERMINATORS = (".", "?", "!", ":")
 _SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-ZÅÄÖ\"”])")
 FUNCTION_WORDS = frozenset(
-    "och i om av för med till från samt angående kring på att vid mot under efter "
-    "inom mellan över hos utan genom enligt gällande".split()
-)
+    {"och", "i", "om", "av", "för", "med", "till", "från", "samt", "angående", "kring", "på",
+     "att", "vid", "mot", "under", "efter", "inom", "mellan", "över", "hos", "utan", "genom",
+     "enligt", "gällande"}
+)  # fmt: skip
 _MAX_TITLE_LINES = 6
 _MAX_GAP = 3
 
@@ -70,6 +71,8 @@ def read_item(lines: list[Line], heading: Heading, end: int) -> AgendaItem:
     body: list[Line] = []
     decisions: list[list[Line]] = []
     attachments: list[list[Line]] = []
+    listed: set[int] = set()
+    """Indexes of attachment sections headed `Bilagor`: one attachment a line."""
     section: list[Line] = body
     for line in lines[after:end]:
         decision = _DECISION.match(line.text) if not line.blank else None
@@ -78,6 +81,8 @@ def read_item(lines: list[Line], heading: Heading, end: int) -> AgendaItem:
             section = _open(decisions, decision.group("rest"), line)
         elif attachment and _is_attachment_heading(attachment, line):
             section = _open(attachments, attachment.group("rest"), line)
+            if attachment.group("word").casefold() == "bilagor":
+                listed.add(len(attachments) - 1)
         else:
             section.append(line)
     last = _last_line_number(lines, heading.index, end)
@@ -86,7 +91,15 @@ def read_item(lines: list[Line], heading: Heading, end: int) -> AgendaItem:
         title=title,
         body=_join_paragraphs(([rest] if rest else []) + _paragraph_texts(body)),
         decisions=tuple(text for lines_ in decisions if (text := _flat(lines_))),
-        attachments=tuple(t for lines_ in attachments for t in _paragraph_texts(lines_)),
+        attachments=tuple(
+            text
+            for n, section_lines in enumerate(attachments)
+            for text in (
+                [x.text for x in section_lines if x.text]
+                if n in listed
+                else _paragraph_texts(section_lines)
+            )
+        ),
         line=lines[heading.index].number,
         end_line=last,
     )

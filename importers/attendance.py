@@ -17,7 +17,7 @@ from importers.organizations import (
     split_name_and_organization,
 )
 from importers.parties import is_known_party, looks_like_party
-from importers.records import Attendee, Role
+from importers.records import Attendee, ParseWarning, Role
 
 _SECTION_START = re.compile(
     r"^(?:närvarande|frånvarande|övriga|ej|icke|tjänstgörande|beslutande|ledamöter|ledamot"
@@ -34,6 +34,22 @@ _PAREN_PARTY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<party>[^()]{1,6})\)\s*,?\
 _NAME_PARTICLES = frozenset({"von", "van", "af", "de", "der", "den", "la", "le", "di", "da", "du"})
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 MARKUP_CHARACTERS = re.compile(r"[\[\]<>{}*_#|\\]")
+
+
+_FUNCTION = re.compile(
+    r"^(?:(?:1:e|2:e|förste|andre)?\s*vice\s+)?(?:ordförande|sekreterare|justerare|"
+    r"protokollförare|kommunchef|kommundirektör|regiondirektör|förvaltningschef|"
+    r"nämndsekreterare|handläggare|controller|ekonomichef|utredare|\w+chef|\w+ansvarig)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class AttendeeReading:
+    """An attendance row read from a line, and what it could not keep."""
+
+    row: Attendee
+    warnings: tuple[ParseWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,7 +76,7 @@ def read_section_heading(line: Line) -> Section | None:
     return Section("member", present)
 
 
-def read_attendee(line: Line, section: Section) -> Attendee | None:
+def read_attendee(line: Line, section: Section) -> AttendeeReading | None:
     """One attendance row, or None when the line is not one."""
     cells = list(line.cells)
     role: Role = section.role
@@ -75,8 +91,13 @@ def read_attendee(line: Line, section: Section) -> Attendee | None:
     if split is None or not looks_like_name(split[0]):
         return None
     name, party, organization = split
+    warnings: tuple[ParseWarning, ...] = ()
+    if organization and _FUNCTION.match(clean_organization(organization)):
+        function = clean_organization(organization)
+        warnings = (ParseWarning(line.number, f"{name}: role {function!r} noted, not stored"),)
+        organization = None
     written = clean_organization(organization) if organization else None
-    return Attendee(
+    row = Attendee(
         name=name,
         party=party,
         organization=written or None,
@@ -85,6 +106,7 @@ def read_attendee(line: Line, section: Section) -> Attendee | None:
         present=present,
         line=line.number,
     )
+    return AttendeeReading(row, warnings)
 
 
 def _split_columns(cells: list[str]) -> tuple[str, str | None, str | None] | None:
@@ -100,6 +122,9 @@ def _split_columns(cells: list[str]) -> tuple[str, str | None, str | None] | Non
         if looks_like_party(cells[1]):
             return cells[0], cells[1], None
         return cells[0], None, cells[1]
+    if len(cells) == 1 and "," in cells[0]:
+        name, _, rest = cells[0].partition(",")
+        return name.strip(), None, rest.strip() or None
     if len(cells) == 1:
         return _split_single_spaced(cells[0].split())
     return None

@@ -19,16 +19,19 @@ from importers.swedish_dates import (
     find_date,
     find_time_range,
     parse_compact_date,
+    remove_when,
 )
 
 _LABEL = re.compile(
-    r"^(?P<label>Dag och tid|Datum och tid|Tid och plats|Sammanträdesdatum|Mötesdatum|Tid|Datum"
+    r"^(?P<label>Dag och tid|Datum och tid|Tid och plats|Plats och tid|Sammanträdesdatum"
+    r"|Mötesdatum|Tid|Datum"
     r"|Plats|Lokal|Justerat den|Justeringsdatum|Justerad|Justerat|Justerare|Justerande"
     r"|Ordförande|Sekreterare|Protokollförare|Vid protokollet)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_DATE_LABELS = {"dag och tid", "datum och tid", "tid och plats", "sammanträdesdatum",
-                "mötesdatum", "tid", "datum"}  # fmt: skip
+_PLACE_AND_TIME_LABELS = {"tid och plats", "plats och tid"}
+_DATE_LABELS = {"dag och tid", "datum och tid", "tid och plats", "plats och tid",
+                "sammanträdesdatum", "mötesdatum", "tid", "datum"}  # fmt: skip
 _ADJUSTED_LABELS = {"justerat den", "justeringsdatum", "justerad", "justerat"}
 _PLACE_LABELS = {"plats", "lokal"}
 _ROLE_WORDS: dict[str, OfficerRole] = {
@@ -125,6 +128,9 @@ def _read_label(lines: list[Line], index: int, head: Head) -> None:
             head.used.add(taken)
     if label in _DATE_LABELS:
         _read_when(value, number, head)
+        if label in _PLACE_AND_TIME_LABELS and remove_when(value):
+            head.location = remove_when(value)
+            head.field_lines["location"] = number
     elif label in _PLACE_LABELS and value:
         head.location = value
         head.field_lines["location"] = number
@@ -186,6 +192,11 @@ def _read_date_value(text: str, _number: int) -> date | None:
         return compact.value
     found = find_date(text)
     return found.value if found else None
+
+
+def belongs_to_head(line: Line) -> bool:
+    """Is this a head line (a label or a line of roles) even where it stands among the lists?"""
+    return bool(_LABEL.match(line.text)) or _role_line(line) is not None
 
 
 def _role_line(line: Line) -> list[OfficerRole] | None:

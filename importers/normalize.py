@@ -2,14 +2,13 @@
 
 What goes: markup (its signals kept: struck-through cells, headings), the
 letterhead before the title and its repeats on later pages, page numbers like
-`4 (6)`, address blocks, bare URLs and footer lines repeated on every page.
+`4 (6)`, address blocks, bare URLs and the signature boxes at the foot of every page.
 Words hyphenated across a line break are joined onto the first line.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from importers.markup import clean_line
@@ -37,8 +36,12 @@ _ADDRESS_LINE = re.compile(
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-$")
 _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som"})
 _MAX_HEADER_PARAGRAPH = 8
-_MIN_FOOTER_LENGTH = 12
-_FOOTER_REPEATS = 3
+_SIGNATURE_FOOTER = re.compile(
+    r"^(?:(?:Justerandes?|Ordförandes|Sekreterarens|Justerares)\s+sign(?:atur|\.)?"
+    r"|Utdragsbestyrkande|Signatur(?:er)?:?)(?:\s+(?:Justerandes?\s+sign\S*|Utdragsbestyrkande"
+    r"|Ordförandes\s+sign\S*|_+|\.+))*\s*$",
+    re.IGNORECASE,
+)
 
 
 class Line:
@@ -91,7 +94,7 @@ def normalize(text: str) -> NormalizedText:
     letterhead, lines = _split_letterhead(lines)
     lines = _drop_repeated_headers(lines, letterhead)
     lines = _drop_address_blocks(lines)
-    lines = _drop_repeated_footers(lines)
+    lines = _drop_signature_footers(lines)
     _join_hyphenated_words(lines)
     return NormalizedText(lines=[x for x in lines if x.number > 0], letterhead=letterhead)
 
@@ -172,15 +175,13 @@ def _drop_address_blocks(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def _drop_repeated_footers(lines: list[Line]) -> list[Line]:
-    """Drop lines (signature boxes, footers) that recur on page after page."""
-    counts = Counter(
-        _key(line.text) for line in lines if len(line.text) >= _MIN_FOOTER_LENGTH
-    )
-    repeated = {key for key, count in counts.items() if count >= _FOOTER_REPEATS}
-    if not repeated:
-        return lines
-    return [line for line in lines if _key(line.text) not in repeated or line.text[:1].isdigit()]
+def _drop_signature_footers(lines: list[Line]) -> list[Line]:
+    """Drop the signature boxes printed at the foot of every page.
+
+    Only these known forms go: text that merely repeats (the same attachment
+    under three items) is the protocol's own and stays.
+    """
+    return [line for line in lines if not _SIGNATURE_FOOTER.match(line.text)]
 
 
 def _join_hyphenated_words(lines: list[Line]) -> None:

@@ -79,6 +79,8 @@ def split_name_and_organization(words: list[str]) -> tuple[str, str] | None:
 def _swallows_name(words: list[str], start: int) -> bool:
     """`(?:\\S+\\s+)?\\S+ kommun` may reach back into the name: keep the name whole."""
     tail = words[start:]
-    return len(tail) == 3 and tail[-1].lower().startswith("kommun") and (
-        f"{tail[0]} {tail[1]}".casefold() not in TWO_WORD_MUNICIPALITIES
+    return (
+        len(tail) == 3
+        and tail[-1].lower().startswith("kommun")
+        and (f"{tail[0]} {tail[1]}".casefold() not in TWO_WORD_MUNICIPALITIES)
     )

@@ -7,7 +7,7 @@ from datetime import date
 
 from importers.agenda import ITEM_HEADING, find_headings, read_item
 from importers.attendance import MARKUP_CHARACTERS, Section, read_attendee, read_section_heading
-from importers.header import DateError, Head, body_from_letterhead, read_head
+from importers.header import DateError, Head, belongs_to_head, body_from_letterhead, read_head
 from importers.normalize import Line, normalize
 from importers.records import AgendaItem, Attendee, Officer, ParseWarning, Protocol, ProtocolError
 from importers.swedish_dates import find_dates
@@ -16,6 +16,7 @@ _NEXT_MEETING_TITLE = re.compile(r"\bnästa\s+(?:möte|sammanträde)", re.IGNORE
 _MEETING_TIMES_TITLE = re.compile(
     r"\b(?:tider|mötestider|mötesdatum|sammanträdestider|kalendarium|sammanträdesplan)\b", re.I
 )
+_LONG_ITEM_CHARACTERS = 100_000
 _WEEKDAY_START = re.compile(r"(?=\b(?:Måndag|Tisdag|Onsdag|Torsdag|Fredag|Lördag|Söndag)\b)")
 _ELECTED_ADJUSTER = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖ][\w-]+ ){1,3}[A-ZÅÄÖ][\w-]+)(?:, [^,]+,)? valdes"
@@ -29,15 +30,16 @@ def parse_text(text: str, path: str = "<text>") -> Protocol:
     lines = normalized.lines
     attendance_at = _first_section_heading(lines)
     headings, warnings = find_headings(lines, attendance_at or 0)
-    head_end = attendance_at if attendance_at is not None else _first_heading(headings, lines)
+    zone_end = _first_heading(headings, lines)
+    attendees, leftovers, attendance_warnings = _read_attendance(
+        lines[attendance_at:zone_end] if attendance_at is not None else []
+    )
+    head_lines = lines[: attendance_at if attendance_at is not None else zone_end] + leftovers
     try:
-        head = read_head(lines[:head_end])
+        head = read_head(head_lines)
     except DateError as error:
         raise ProtocolError(path, error.message, error.line) from None
-    warnings = [*head.warnings, *warnings]
-    attendance_end = headings[0].index if headings else len(lines)
-    attendees = _read_attendance(lines[attendance_at:attendance_end] if attendance_at else [])
-    warnings += attendees[1]
+    warnings = [*head.warnings, *attendance_warnings, *warnings]
     items = [
         read_item(lines, heading, headings[n + 1].index if n + 1 < len(headings) else len(lines))
         for n, heading in enumerate(headings)
@@ -46,7 +48,7 @@ def parse_text(text: str, path: str = "<text>") -> Protocol:
     body = _require_body(head, normalized.letterhead, path, warnings)
     officers = _officers(head, items, warnings)
     next_date, next_text = find_next_meeting(items, meeting_date)
-    warnings += _cross_checks(attendees[0], officers, items)
+    warnings += _cross_checks(attendees, officers, items)
     return Protocol(
         body=body,
         date=meeting_date,
@@ -57,7 +59,7 @@ def parse_text(text: str, path: str = "<text>") -> Protocol:
         adjusted_on=head.adjusted_on,
         next_meeting=next_date,
         next_meeting_text=next_text,
-        attendees=tuple(attendees[0]),
+        attendees=tuple(attendees),
         items=tuple(items),
         warnings=tuple(sorted(warnings, key=lambda w: w.line or 0)),
         field_lines=dict(head.field_lines),
@@ -77,23 +79,39 @@ def _first_heading(headings: list, lines: list[Line]) -> int:
     return headings[0].index if headings else len(lines)
 
 
-def _read_attendance(lines: list[Line]) -> tuple[list[Attendee], list[ParseWarning]]:
+def _read_attendance(
+    lines: list[Line],
+) -> tuple[list[Attendee], list[Line], list[ParseWarning]]:
+    """Attendees of the lists; lines that belong to the head instead (labels, signatures)."""
     attendees: list[Attendee] = []
+    leftovers: list[Line] = []
     warnings: list[ParseWarning] = []
     section: Section | None = None
-    for line in lines:
-        if line.blank:
-            continue
-        heading = read_section_heading(line)
-        if heading:
+    for index, line in enumerate(lines):
+        heading = None if line.blank else read_section_heading(line)
+        if line.blank or belongs_to_head(line) or _signs_above_role(lines, index):
+            leftovers.append(line)
+        elif heading:
             section = heading
-            continue
-        attendee = read_attendee(line, section) if section else None
-        if attendee is None:
-            warnings.append(ParseWarning(line.number, f"not an attendance row: {line.text!r}"))
+            leftovers.append(Line(line.number, ""))
+        elif (attendee := read_attendee(line, section) if section else None) is not None:
+            attendees.append(attendee.row)
+            warnings += attendee.warnings
+            leftovers.append(Line(line.number, ""))
         else:
-            attendees.append(attendee)
-    return attendees, warnings
+            warnings.append(ParseWarning(line.number, f"not an attendance row: {line.text!r}"))
+            leftovers.append(Line(line.number, ""))
+    return attendees, leftovers, warnings
+
+
+def _signs_above_role(lines: list[Line], index: int) -> bool:
+    """A name standing over a role line (`Anna Andersson` / `Ordförande`) is a signature."""
+    following = next((x for x in lines[index + 1 : index + 3] if not x.blank), None)
+    return following is not None and belongs_to_head(following) and not _has_label(following)
+
+
+def _has_label(line: Line) -> bool:
+    return ":" in line.text
 
 
 def _require_date(head: Head, path: str) -> date:
@@ -114,7 +132,9 @@ def _require_body(
     fallback = body_from_letterhead(letterhead)
     if fallback is None:
         raise ProtocolError(path, "no council named: expected a title such as 'Protokoll …'", 1)
-    warnings.append(ParseWarning(letterhead[0].number, f"council taken from the letterhead: {fallback!r}"))
+    warnings.append(
+        ParseWarning(letterhead[0].number, f"council taken from the letterhead: {fallback!r}")
+    )
     return fallback
 
 
@@ -129,11 +149,15 @@ def _officers(head: Head, items: list[AgendaItem], warnings: list[ParseWarning])
                 break
     for role in ("chair", "secretary"):
         if not any(o.role == role for o in officers):
-            warnings.append(ParseWarning(None, f"no {'ordförande' if role == 'chair' else 'sekreterare'} found"))
+            warnings.append(
+                ParseWarning(None, f"no {'ordförande' if role == 'chair' else 'sekreterare'} found")
+            )
     return officers
 
 
-def find_next_meeting(items: list[AgendaItem], meeting_date: date) -> tuple[date | None, str | None]:
+def find_next_meeting(
+    items: list[AgendaItem], meeting_date: date
+) -> tuple[date | None, str | None]:
     """The next meeting: from a "Nästa möte" item, else the first date after this meeting in an
     item about the times of coming meetings."""
     for item in items:
@@ -154,7 +178,9 @@ def _first_dated_paragraph(
 ) -> tuple[date | None, str | None]:
     best: tuple[date | None, str | None] = (None, None)
     for paragraph in _dated_pieces(item.body):
-        dates = [d.value for d in find_dates(paragraph, after=meeting_date) if d.value > meeting_date]
+        dates = [
+            d.value for d in find_dates(paragraph, after=meeting_date) if d.value > meeting_date
+        ]
         if not dates:
             continue
         if not earliest:
@@ -165,7 +191,7 @@ def _first_dated_paragraph(
 
 
 def _dated_pieces(text: str) -> list[str]:
-    """Paragraphs, each cut before a weekday that starts another date (`Onsdag 16 … Tisdag 26 …`)."""
+    """Paragraphs, each cut before a weekday that starts another date (`Onsdag 16 … Tisdag 26`)."""
     pieces = []
     for paragraph in text.split("\n\n"):
         pieces += [piece.strip() for piece in _WEEKDAY_START.split(paragraph) if piece.strip()]
@@ -184,8 +210,17 @@ def _cross_checks(
     for officer in officers:
         if officer.name in absent:
             warnings.append(
-                ParseWarning(officer.line, f"{officer.name} signs as {officer.role} but is marked absent")
+                ParseWarning(
+                    officer.line, f"{officer.name} signs as {officer.role} but is marked absent"
+                )
             )
+    for item in items:
+        if len(item.body) > _LONG_ITEM_CHARACTERS:
+            size = f"{len(item.body) / 1000:.0f} kB"
+            message = (
+                f"item {item.number} holds {size} of text: is this file more than one protocol?"
+            )
+            warnings.append(ParseWarning(item.line, message))
     if not attendees:
         warnings.append(ParseWarning(None, "no attendance list found"))
     if not items:

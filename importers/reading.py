@@ -40,7 +40,7 @@ def find_protocol_files(paths: Iterable[str | Path]) -> list[Path]:
                     found[child] = None
         else:
             found[path] = None
-    return list(found)
+    return sorted(found)
 
 
 def read_source(path: str | Path) -> SourceText:

@@ -149,7 +149,9 @@ def find_time_range(text: str) -> tuple[time | None, time | None]:
         return start, end
     match = _TIME_RANGE_BARE.search(text)
     if match:
-        return _make_time(match.group(1), match.group(2)), _make_time(match.group(3), match.group(4))
+        return _make_time(match.group(1), match.group(2)), _make_time(
+            match.group(3), match.group(4)
+        )
     return None, None
 
 
@@ -160,3 +162,18 @@ def _make_time(hours: str, minutes: str | None) -> time | None:
     if 0 <= h < 24 and 0 <= m < 60:
         return time(h, m)
     return None
+
+
+_WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b", re.I)
+
+
+def remove_when(text: str) -> str:
+    """`Kommunhuset, Nora, 15 mars 2021 kl. 13.00–15.30` → `Kommunhuset, Nora`."""
+    found = find_date(text)
+    if found:
+        text = text.replace(found.written, " ", 1)
+    text = _TIME_RANGE_KL.sub(" ", text, count=1)
+    text = _TIME_RANGE_BARE.sub(" ", text, count=1)
+    text = _WEEKDAY.sub(" ", text)
+    parts = [part.strip() for part in re.split(r"\s*,\s*", " ".join(text.split()))]
+    return ", ".join(part for part in parts if part)
