@@ -1,0 +1,84 @@
+"""The committed sample.db is what the importer makes from samples/protocols, in one file."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_DB = ROOT / "sample.db"
+REBUILD = ".venv/bin/python scripts/build_sample_db.py"
+TIMESTAMPS = {"imported_at", "at", "decided_at"}
+"""Columns that differ between two builds of the same data."""
+
+
+def dump(path: Path) -> dict[str, list[tuple]]:
+    """Every table's rows in id order, without timestamps, read without touching the file."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = [
+            name
+            for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not name.startswith("sqlite_")
+        ]
+        return {table: _rows(conn, table) for table in sorted(tables)}
+    finally:
+        conn.close()
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
+    columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    kept = ", ".join(f'"{c}"' for c in columns if c not in TIMESTAMPS)
+    return [tuple(columns), *conn.execute(f'SELECT {kept} FROM "{table}" ORDER BY id')]
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """sample.db built now, by the documented command, somewhere else."""
+    out = tmp_path_factory.mktemp("sample") / "sample.db"
+    build = [sys.executable, str(ROOT / "scripts" / "build_sample_db.py"), "--out", str(out)]
+    subprocess.run(build, check=True, capture_output=True, cwd=ROOT)
+    return out
+
+
+def test_committed_sample_db_matches_what_the_importer_makes(fresh: Path) -> None:
+    assert SAMPLE_DB.exists(), f"sample.db is missing: build it with `{REBUILD}`"
+    committed, expected = dump(SAMPLE_DB), dump(fresh)
+    assert committed.keys() == expected.keys(), f"tables differ: rebuild with `{REBUILD}`"
+    stale = [table for table in expected if committed[table] != expected[table]]
+    assert stale == [], f"sample.db is out of date in {stale}: rebuild with `{REBUILD}`"
+
+
+def test_sample_db_holds_the_five_seed_meetings(fresh: Path) -> None:
+    tables = dump(fresh)
+    assert len(tables["meeting"]) - 1 == 5
+    assert len(tables["sourcedocument"]) - 1 == 5
+    assert {row[0] for row in tables["sourcedocument"][1:]} == {1, 2, 3, 4, 5}
+
+
+def test_the_comparison_sees_data_but_not_timestamps(fresh: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(fresh.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE meeting SET imported_at = '1999-01-01 00:00:00'")
+    assert dump(copy) == dump(fresh)
+    with sqlite3.connect(copy) as conn:
+        conn.execute("UPDATE agendaitem SET title = 'Ändrad' WHERE id = 7")
+    assert dump(copy)["agendaitem"] != dump(fresh)["agendaitem"]
+
+
+@pytest.mark.parametrize("path", [SAMPLE_DB, None], ids=["committed", "fresh"])
+def test_sample_db_is_one_file_not_in_wal_mode(path: Path | None, fresh: Path) -> None:
+    path = path or fresh
+    assert path.exists(), f"{path.name} is missing: build it with `{REBUILD}`"
+    header = path.read_bytes()[:20]
+    # Bytes 18 and 19 of the header are 2 in WAL mode and 1 in rollback-journal mode.
+    assert header[18:20] == b"\x01\x01", (
+        f"{path.name} is in WAL mode (opened by the app?): rebuild with `{REBUILD}`"
+    )
+    for suffix in ("-wal", "-shm"):
+        assert not Path(f"{path}{suffix}").exists()
