@@ -196,11 +196,14 @@ def _read_date_value(text: str, _number: int) -> date | None:
 
 def belongs_to_head(line: Line) -> bool:
     """Is this a head line (a label or a line of roles) even where it stands among the lists?"""
-    return bool(_LABEL.match(line.text)) or _role_line(line) is not None
+    return _role_line(line) is not None or (":" in line.text and bool(_LABEL.match(line.text)))
 
 
 def _role_line(line: Line) -> list[OfficerRole] | None:
     """The roles a line like `Ordförande   Justerare` names, or None."""
+    first = line.text.split(" ", 1)[0].casefold().rstrip(":")
+    if first not in _ROLE_WORDS:
+        return None
     words = line.cells if len(line.cells) > 1 else tuple(line.text.split())
     if not words or len(words) > 4:
         return None

@@ -47,7 +47,7 @@ _SIGNATURE_FOOTER = re.compile(
 class Line:
     """One line of the original file, cleaned: `text` has single spaces, `cells` the columns."""
 
-    __slots__ = ("_cells", "continues", "heading", "number", "raw", "struck", "text")
+    __slots__ = ("_cells", "blank", "continues", "heading", "number", "raw", "struck", "text")
 
     def __init__(self, number: int, raw: str, struck: bool = False, heading: bool = False) -> None:
         self.number = number
@@ -61,6 +61,8 @@ class Line:
         """Replace the line's content, keeping `text` and `cells` in step."""
         self.raw = raw.strip()
         self.text = " ".join(self.raw.split())
+        self.blank = not self.text
+        """True for a line with no text."""
         self._cells: tuple[str, ...] | None = None
 
     @property
@@ -69,11 +71,6 @@ class Line:
         if self._cells is None:
             self._cells = tuple(c for c in _CELL_SPLIT.split(self.raw) if c) if self.raw else ()
         return self._cells
-
-    @property
-    def blank(self) -> bool:
-        """True for a line with no text."""
-        return not self.text
 
     def __repr__(self) -> str:
         return f"Line({self.number}, {self.text!r})"

@@ -106,6 +106,8 @@ def _read_attendance(
 
 def _signs_above_role(lines: list[Line], index: int) -> bool:
     """A name standing over a role line (`Anna Andersson` / `Ordförande`) is a signature."""
+    if "(" in lines[index].text or "\t" in lines[index].raw:
+        return False
     following = next((x for x in lines[index + 1 : index + 3] if not x.blank), None)
     return following is not None and belongs_to_head(following) and not _has_label(following)
 
