@@ -1,0 +1,388 @@
+"""Merge, split and declare different: the secretary's decisions, all undoable.
+
+Every function here is one transaction and one edit-log batch (`store.edits`),
+so `edits.undo(engine)` takes the whole decision back. Merging keeps the other
+spellings as aliases of the kept person (or organisation), so a later import
+of any of them lands on the same one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, SQLModel, select
+
+from store import edits
+from store.models import (
+    Attendance,
+    DistinctPair,
+    Officer,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+)
+from store.names import alias_key, name_key, organization_words
+from store.reconcile import (
+    DEFAULT_AUTO_SCORE,
+    SuggestedGroup,
+    suggested_groups,
+)
+
+
+class MergeError(ValueError):
+    """A merge, split or lookup that cannot be done, with a message meant for the person."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """Where one kind of thing (person, organisation) lives and which rows point at it."""
+
+    name: str
+    model: type[SQLModel]
+    alias: type[SQLModel]
+    link: str
+    """The column of the alias and of each row table that holds the id."""
+    rows: tuple[tuple[type[SQLModel], str], ...]
+    """Each table pointing at it, with the column holding the spelling as written."""
+    fold: Callable[[str], str]
+    """The folded key a loosely typed name is looked up by."""
+
+
+PERSON = Kind(
+    "person",
+    Person,
+    PersonAlias,
+    "person_id",
+    ((Attendance, "name_as_written"), (Officer, "name_as_written")),
+    name_key,
+)
+ORGANIZATION = Kind(
+    "organization",
+    Organization,
+    OrganizationAlias,
+    "organization_id",
+    ((Attendance, "organization_as_written"),),
+    lambda name: " ".join(organization_words(name)),
+)
+KINDS = {"person": PERSON, "organization": ORGANIZATION}
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What a merge did."""
+
+    kind: str
+    keep_id: int
+    merged_ids: tuple[int, ...]
+    name: str
+    rows_moved: int
+    batch: int
+
+
+@dataclass(frozen=True)
+class SplitResult:
+    """What a split did: the spelling now belongs to a new person (or organisation)."""
+
+    kind: str
+    from_id: int
+    new_id: int
+    spelling: str
+    rows_moved: int
+    batch: int
+
+
+def kind_of(name: str) -> Kind:
+    """The `Kind` called `name` (`person` or `organization`)."""
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise MergeError(f"unknown kind {name!r}: person or organization") from None
+
+
+# --- merge -----------------------------------------------------------------------
+
+
+def merge(
+    engine: Engine,
+    keep_id: int,
+    other_ids: list[int] | tuple[int, ...],
+    *,
+    kind: str = "person",
+    name: str | None = None,
+) -> MergeResult:
+    """Make `other_ids` one with `keep_id`: move their rows and spellings, then delete them.
+
+    `name` (default: the kept one's name) becomes the canonical spelling; it is
+    added as a spelling if it is a new one. One edit-log batch, undone together.
+    """
+    spec = kind_of(kind)
+    others = tuple(dict.fromkeys(i for i in other_ids if i != keep_id))
+    if not others:
+        raise MergeError("nothing to merge: name at least one other than the one kept")
+    with Session(engine) as session:
+        keep = _get(session, spec, keep_id)
+        merged = [_get(session, spec, other) for other in others]
+        batch = edits.new_batch(session)
+        moved = _move_rows(session, spec, batch, "merge", others, keep_id)
+        _move_aliases(session, spec, batch, "merge", others, keep_id)
+        _repoint_distinct(session, spec, batch, others, keep_id)
+        session.flush()
+        for row in merged:
+            edits.record_delete(session, batch, "merge", row)
+            session.delete(row)
+        session.flush()
+        final = _rename(session, spec, batch, "merge", keep, name or keep.name)
+        session.commit()
+        return MergeResult(spec.name, keep_id, others, final, moved, batch)
+
+
+def merge_group(
+    engine: Engine, group: SuggestedGroup, *, canonical: str | None = None
+) -> MergeResult:
+    """Merge a suggested group under `canonical` (default: the group's suggestion)."""
+    chosen = canonical or group.canonical
+    keep = next((m for m in group.members if chosen in dict(m.spellings)), group.keep)
+    others = [m.id for m in group.members if m.id != keep.id]
+    return merge(engine, keep.id, others, kind=group.kind, name=chosen)
+
+
+def reconcile_auto(
+    engine: Engine, kind: str = "person", min_score: float = DEFAULT_AUTO_SCORE
+) -> list[MergeResult]:
+    """Merge every suggested group scoring at least `min_score`, each its own undoable batch."""
+    return [merge_group(engine, group) for group in suggested_groups(engine, kind, min_score)]
+
+
+def _get(session: Session, spec: Kind, row_id: int) -> Any:
+    row = session.get(spec.model, row_id)
+    if row is None:
+        raise MergeError(f"there is no {_label(spec)} with id {row_id}")
+    return row
+
+
+def _label(spec: Kind) -> str:
+    return "organisation" if spec.name == "organization" else spec.name
+
+
+def _move_rows(
+    session: Session,
+    spec: Kind,
+    batch: int,
+    action: str,
+    from_ids: tuple[int, ...],
+    to_id: int,
+    key: str | None = None,
+) -> int:
+    """Point every row of `from_ids` (only those written as `key`, if given) at `to_id`."""
+    moved = 0
+    for table, written in spec.rows:
+        link = getattr(table, spec.link)
+        for row in session.exec(select(table).where(link.in_(from_ids))).all():
+            if key is not None and alias_key(getattr(row, written) or "") != key:
+                continue
+            edits.record_update(
+                session, batch, action, row, spec.link, getattr(row, spec.link), to_id
+            )
+            setattr(row, spec.link, to_id)
+            moved += 1
+    return moved
+
+
+def _move_aliases(
+    session: Session,
+    spec: Kind,
+    batch: int,
+    action: str,
+    from_ids: tuple[int, ...],
+    to_id: int,
+    key: str | None = None,
+) -> None:
+    """Make the spellings of `from_ids` (only `key`, if given) spellings of `to_id`."""
+    query = select(spec.alias).where(getattr(spec.alias, spec.link).in_(from_ids))
+    if key is not None:
+        query = query.where(spec.alias.key == key)
+    for alias in session.exec(query).all():
+        edits.record_update(
+            session, batch, action, alias, spec.link, getattr(alias, spec.link), to_id
+        )
+        setattr(alias, spec.link, to_id)
+
+
+def _repoint_distinct(
+    session: Session, spec: Kind, batch: int, from_ids: tuple[int, ...], to_id: int
+) -> None:
+    """Declared-different pairs of the merged ones now hold for the kept one."""
+    involved = (DistinctPair.first_id.in_(from_ids)) | (DistinctPair.second_id.in_(from_ids))
+    query = select(DistinctPair).where(DistinctPair.kind == spec.name, involved)
+    taken = {(p.first_id, p.second_id) for p in session.exec(select(DistinctPair)).all()}
+    for pair in session.exec(query).all():
+        ids = [to_id if i in from_ids else i for i in (pair.first_id, pair.second_id)]
+        first, second = min(ids), max(ids)
+        if first == second or (first, second) in taken:
+            edits.record_delete(session, batch, "merge", pair)
+            session.delete(pair)
+            continue
+        for field, value in (("first_id", first), ("second_id", second)):
+            _set(session, batch, "merge", pair, field, value)
+        taken.add((first, second))
+
+
+def _rename(session: Session, spec: Kind, batch: int, action: str, row: Any, name: str) -> str:
+    """Give `row` the canonical `name`, adding it as a spelling when it is a new one."""
+    name = " ".join(name.split())
+    key = alias_key(name)
+    alias_query = select(spec.alias).where(spec.alias.key == key)
+    alias = session.exec(alias_query).first()
+    if alias is not None and getattr(alias, spec.link) != row.id:
+        raise MergeError(f"{name!r} is a spelling of another {_label(spec)}")
+    if alias is None:
+        alias = spec.alias(**{spec.link: row.id, "spelling": name, "key": key})
+        session.add(alias)
+        session.flush()
+        edits.record_insert(session, batch, action, alias)
+    if row.name != name:
+        _set(session, batch, action, row, "name", name)
+    return name
+
+
+def _set(session: Session, batch: int, action: str, row: Any, field: str, value: Any) -> None:
+    """Change one field of one row, and log it in `batch`."""
+    old = getattr(row, field)
+    if old != value:
+        edits.record_update(session, batch, action, row, field, old, value)
+        setattr(row, field, value)
+
+
+# --- split and declare different ----------------------------------------------------
+
+
+def split(engine: Engine, owner_id: int, spelling: str, *, kind: str = "person") -> SplitResult:
+    """Detach `spelling` (with every row written that way) into a new person or organisation.
+
+    The two are then declared different, so they are not suggested again. If
+    the spelling was the canonical name, the most used remaining spelling takes
+    its place. One edit-log batch.
+    """
+    spec = kind_of(kind)
+    key = alias_key(spelling)
+    with Session(engine) as session:
+        owner = _get(session, spec, owner_id)
+        aliases = session.exec(
+            select(spec.alias).where(getattr(spec.alias, spec.link) == owner_id)
+        ).all()
+        alias = next((a for a in aliases if a.key == key), None)
+        if alias is None:
+            raise MergeError(f"{spelling!r} is not a spelling of {owner.name} (id {owner_id})")
+        if len(aliases) < 2:
+            raise MergeError(f"{owner.name} (id {owner_id}) has no other spelling to split from")
+        batch = edits.new_batch(session)
+        if alias_key(owner.name) == key:
+            rest = [a.spelling for a in aliases if a.key != key]
+            _set(session, batch, "split", owner, "name", _most_used(session, spec, owner_id, rest))
+            session.flush()
+        new = spec.model(name=alias.spelling)
+        session.add(new)
+        session.flush()
+        edits.record_insert(session, batch, "split", new)
+        moved = _move_rows(session, spec, batch, "split", (owner_id,), new.id, key)
+        _move_aliases(session, spec, batch, "split", (owner_id,), new.id, key)
+        _add_distinct(session, spec, batch, "split", owner_id, new.id)
+        session.commit()
+        return SplitResult(spec.name, owner_id, new.id, alias.spelling, moved, batch)
+
+
+def _aliases_of(session: Session, spec: Kind, owner_id: int) -> list[Any]:
+    query = select(spec.alias).where(getattr(spec.alias, spec.link) == owner_id)
+    return list(session.exec(query).all())
+
+
+def _most_used(session: Session, spec: Kind, owner_id: int, spellings: list[str]) -> str:
+    """The spelling among `spellings` that most rows of `owner_id` are written as."""
+    counts = dict.fromkeys((alias_key(s) for s in spellings), 0)
+    for table, written in spec.rows:
+        query = select(getattr(table, written)).where(getattr(table, spec.link) == owner_id)
+        for value in session.exec(query).all():
+            if alias_key(value or "") in counts:
+                counts[alias_key(value)] += 1
+    best = max(counts, key=counts.__getitem__)
+    return next(s for s in spellings if alias_key(s) == best)
+
+
+def declare_different(
+    engine: Engine, first_id: int, second_id: int, *, kind: str = "person"
+) -> int | None:
+    """Record that two are different, so they are never suggested again.
+
+    Returns the edit-log batch, or None if they were already declared different.
+    """
+    spec = kind_of(kind)
+    if first_id == second_id:
+        raise MergeError(f"a {_label(spec)} cannot be different from itself")
+    with Session(engine) as session:
+        _get(session, spec, first_id)
+        _get(session, spec, second_id)
+        batch = edits.new_batch(session)
+        if not _add_distinct(session, spec, batch, "different", first_id, second_id):
+            return None
+        session.commit()
+        return batch
+
+
+def _add_distinct(
+    session: Session, spec: Kind, batch: int, action: str, first_id: int, second_id: int
+) -> bool:
+    """Insert and log a `DistinctPair`; False if it was there already."""
+    first, second = min(first_id, second_id), max(first_id, second_id)
+    query = select(DistinctPair).where(
+        DistinctPair.kind == spec.name,
+        DistinctPair.first_id == first,
+        DistinctPair.second_id == second,
+    )
+    if session.exec(query).first() is not None:
+        return False
+    pair = DistinctPair(kind=spec.name, first_id=first, second_id=second)
+    session.add(pair)
+    session.flush()
+    edits.record_insert(session, batch, action, pair)
+    return True
+
+
+# --- finding by id or name ---------------------------------------------------------
+
+
+def find(engine: Engine, text: str, *, kind: str = "person") -> int:
+    """The id of the person (or organisation) `text` names: an id, a spelling, or a folded name.
+
+    Raises `MergeError` when nothing matches or when a folded name matches more than one.
+    """
+    spec = kind_of(kind)
+    text = " ".join(text.split())
+    with Session(engine) as session:
+        if text.isdigit():
+            return _get(session, spec, int(text)).id
+        exact = session.exec(select(spec.alias).where(spec.alias.key == alias_key(text))).first()
+        if exact is not None:
+            return getattr(exact, spec.link)
+        by_name = session.exec(select(spec.model.id).where(spec.model.name == text)).all()
+        if len(by_name) == 1:
+            return by_name[0]
+        return _find_folded(session, spec, text)
+
+
+def _find_folded(session: Session, spec: Kind, text: str) -> int:
+    key = spec.fold(text)
+    owners: dict[int, list[str]] = {}
+    query = select(getattr(spec.alias, spec.link), spec.alias.spelling)
+    for owner, spelling in session.exec(query).all():
+        if spec.fold(spelling) == key:
+            owners.setdefault(owner, []).append(spelling)
+    if len(owners) == 1:
+        return next(iter(owners))
+    if not owners:
+        raise MergeError(f"no {_label(spec)} is called {text!r}")
+    listed = "; ".join(f"id {owner}: {', '.join(names)}" for owner, names in sorted(owners.items()))
+    raise MergeError(f"{text!r} is ambiguous, it could be {listed}; use an id or an exact spelling")
