@@ -113,11 +113,14 @@ def merge(
     *,
     kind: str = "person",
     name: str | None = None,
+    force: bool = False,
 ) -> MergeResult:
     """Make `other_ids` one with `keep_id`: move their rows and spellings, then delete them.
 
     `name` (default: the kept one's name) becomes the canonical spelling; it is
-    added as a spelling if it is a new one. One edit-log batch, undone together.
+    added as a spelling if it is a new one. People listed in one meeting's
+    attendance are different people: merging them is refused unless `force`.
+    One edit-log batch, undone together.
     """
     spec = kind_of(kind)
     others = tuple(dict.fromkeys(i for i in other_ids if i != keep_id))
@@ -126,6 +129,8 @@ def merge(
     with Session(engine) as session:
         keep = _get(session, spec, keep_id)
         merged = [_get(session, spec, other) for other in others]
+        if spec is PERSON and not force:
+            _refuse_shared_meetings(session, [keep, *merged])
         batch = edits.new_batch(session)
         moved = _move_rows(session, spec, batch, "merge", others, keep_id)
         _move_aliases(session, spec, batch, "merge", others, keep_id)
@@ -155,6 +160,21 @@ def reconcile_auto(
 ) -> list[MergeResult]:
     """Merge every suggested group scoring at least `min_score`, each its own undoable batch."""
     return [merge_group(engine, group) for group in suggested_groups(engine, kind, min_score)]
+
+
+def _refuse_shared_meetings(session: Session, people: list[Any]) -> None:
+    """Raise when two of `people` are listed in one meeting's attendance."""
+    ids = [p.id for p in people]
+    query = select(Attendance.meeting_id, Attendance.person_id).where(Attendance.person_id.in_(ids))
+    seen: dict[int, int] = {}
+    for meeting_id, person_id in session.exec(query.distinct()).all():
+        other = seen.setdefault(meeting_id, person_id)
+        if other != person_id:
+            names = {p.id: p.name for p in people}
+            raise MergeError(
+                f"{names[other]} and {names[person_id]} are both listed at meeting {meeting_id}: "
+                "they are different people (force the merge if the list is wrong)"
+            )
 
 
 def _get(session: Session, spec: Kind, row_id: int) -> Any:
