@@ -15,16 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 import importers
 from importers.records import Attendee, ParsedFile, ParseWarning, ProtocolError
 from store import models
+from store.parse_pool import ParseFailure, parse_all, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
 
@@ -41,6 +43,22 @@ _ITEM: Table = models.AgendaItem.__table__  # type: ignore[assignment]
 _WARNING: Table = models.ImportWarning.__table__  # type: ignore[assignment]
 _EDIT_LOG: Table = models.EditLog.__table__  # type: ignore[assignment]
 _MEETING_CHILDREN = (_ATTENDANCE, _OFFICER, _ITEM, _WARNING)
+
+# Built once: constructing a statement costs more than running it on SQLite.
+_MEETING_WITH_HASH = (
+    select(_MEETING.c.id)
+    .join(_SOURCE, _MEETING.c.source_id == _SOURCE.c.id)
+    .where(_SOURCE.c.content_hash == bindparam("content_hash"))
+    .limit(1)
+)
+_MEETING_ON_DATE = (
+    select(_MEETING.c.id, _MEETING.c.reviewed, _MEETING.c.source_id)
+    .where(_MEETING.c.body_id == bindparam("body_id"), _MEETING.c.date == bindparam("date"))
+    .order_by(_MEETING.c.id)
+    .limit(1)
+)
+_BODY_NAMED = select(_BODY.c.id).where(_BODY.c.name == bindparam("name"))
+_INSERTS = {table.name: insert(table) for table in (_SOURCE, _MEETING, _BODY, *_MEETING_CHILDREN)}
 
 
 @dataclass(frozen=True)
@@ -69,6 +87,7 @@ class ImportSummary:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
 
 
+@lru_cache(maxsize=65_536)
 def alias_key(spelling: str) -> str:
     """The key a spelling is looked up by: casefolded, whitespace collapsed."""
     return " ".join(spelling.split()).casefold()
@@ -133,13 +152,7 @@ def import_file(
     engine: Engine, path: Path, *, replace: bool = False, cache: LookupCache | None = None
 ) -> FileOutcome:
     """Parse one file and store it; a file that cannot be read or parsed is "failed"."""
-    try:
-        parsed = importers.parse_file(path)
-    except ProtocolError as error:
-        return _outcome(str(path), "failed", str(error))
-    except Exception as error:  # one bad file must never stop a run
-        return _outcome(str(path), "failed", f"{path}: could not be read: {error!r}")
-    return load_protocol(engine, parsed, replace=replace, cache=cache)
+    return _store(engine, parse_or_failure(path), replace, cache)
 
 
 def import_paths(
@@ -148,28 +161,40 @@ def import_paths(
     *,
     replace: bool = False,
     on_progress: Callable[[int, int, FileOutcome], None] | None = None,
+    workers: int | None = None,
 ) -> ImportSummary:
     """Import every protocol file under `paths` (files or folders, recursively).
 
     Each file is its own transaction; one bad file never stops the others. A
     path that does not exist is a "failed" outcome. `on_progress(done, total,
-    outcome)` is called after each file.
+    outcome)` is called after each file. Big imports parse in `workers`
+    processes (default: one per core, at most 4; `1` parses in this process).
     """
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists()]
     files = importers.find_protocol_files([p for p in given if p.exists()])
     total = len(missing) + len(files)
-    cache = LookupCache()
     outcomes: list[FileOutcome] = []
-    for path in [*missing, *files]:
-        if path in missing:
-            outcome = _outcome(str(path), "failed", f"{path}: no such file or folder")
-        else:
-            outcome = import_file(engine, path, replace=replace, cache=cache)
+
+    def record(outcome: FileOutcome) -> None:
         outcomes.append(outcome)
         if on_progress is not None:
             on_progress(len(outcomes), total, outcome)
+
+    for path in missing:
+        record(_outcome(str(path), "failed", f"{path}: no such file or folder"))
+    cache = LookupCache()
+    for parsed in parse_all(files, workers=workers):
+        record(_store(engine, parsed, replace, cache))
     return ImportSummary(tuple(outcomes))
+
+
+def _store(
+    engine: Engine, parsed: ParsedFile | ParseFailure, replace: bool, cache: LookupCache | None
+) -> FileOutcome:
+    if isinstance(parsed, ParseFailure):
+        return _outcome(parsed.path, "failed", parsed.message)
+    return load_protocol(engine, parsed, replace=replace, cache=cache)
 
 
 def _outcome(
@@ -257,26 +282,15 @@ class _ProtocolWriter:
     # -- deciding ----------------------------------------------------------------------------
 
     def _meeting_with_hash(self, content_hash: str) -> int | None:
-        query = (
-            select(_MEETING.c.id)
-            .join(_SOURCE, _MEETING.c.source_id == _SOURCE.c.id)
-            .where(_SOURCE.c.content_hash == content_hash)
-            .limit(1)
-        )
-        return self.conn.execute(query).scalar()
+        return self.conn.execute(_MEETING_WITH_HASH, {"content_hash": content_hash}).scalar()
 
     def _existing_meeting(self) -> Any | None:
         """The stored meeting of the same body on the same date, if any."""
         body_id = self._known_body()
         if body_id is None:
             return None
-        query = (
-            select(_MEETING.c.id, _MEETING.c.reviewed, _MEETING.c.source_id)
-            .where(_MEETING.c.body_id == body_id, _MEETING.c.date == self.protocol.date)
-            .order_by(_MEETING.c.id)
-            .limit(1)
-        )
-        return self.conn.execute(query).first()
+        params = {"body_id": body_id, "date": self.protocol.date}
+        return self.conn.execute(_MEETING_ON_DATE, params).first()
 
     def _refusal(self, existing: Any, replace: bool) -> str | None:
         """Why the stored meeting must not be overwritten, or None when it may be."""
@@ -331,7 +345,7 @@ class _ProtocolWriter:
         }
         if reuse_id is not None:
             row["id"] = reuse_id
-        return self.conn.execute(insert(_MEETING).values(row)).inserted_primary_key[0]
+        return self.conn.execute(_INSERTS["meeting"], row).inserted_primary_key[0]
 
     def _insert_source(self) -> int:
         source = self.parsed.source
@@ -342,7 +356,7 @@ class _ProtocolWriter:
             "encoding": source.encoding,
             "text": source.text,
         }
-        return self.conn.execute(insert(_SOURCE).values(row)).inserted_primary_key[0]
+        return self.conn.execute(_INSERTS["sourcedocument"], row).inserted_primary_key[0]
 
     def _insert_children(self, meeting_id: int, source_id: int) -> None:
         """Attendance, officers, agenda items and warnings, each table in one bulk insert."""
@@ -356,7 +370,7 @@ class _ProtocolWriter:
         )
         for table, rows in batches:
             if rows:
-                self.conn.execute(insert(table), rows)
+                self.conn.execute(_INSERTS[table.name], rows)
 
     def _attendance_rows(
         self, meeting_id: int, people: dict[str, int], organizations: dict[str, int]
@@ -424,7 +438,7 @@ class _ProtocolWriter:
         name = self.protocol.body or ""
         body_id = self._remembered("bodies", name)
         if body_id is None:
-            body_id = self.conn.execute(select(_BODY.c.id).where(_BODY.c.name == name)).scalar()
+            body_id = self.conn.execute(_BODY_NAMED, {"name": name}).scalar()
             if body_id is not None:
                 self.staged.bodies[name] = body_id
         return body_id
@@ -433,7 +447,7 @@ class _ProtocolWriter:
         body_id = self._known_body()
         if body_id is None:
             name = self.protocol.body or ""
-            body_id = self.conn.execute(insert(_BODY).values(name=name)).inserted_primary_key[0]
+            body_id = self.conn.execute(_INSERTS["body"], {"name": name}).inserted_primary_key[0]
             self.staged.bodies[name] = body_id
         return body_id
 

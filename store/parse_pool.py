@@ -1,0 +1,128 @@
+"""Parse many protocol files on other cores while this process stores them.
+
+Parsing costs more than storing, so a big import parses in worker processes,
+a few chunks ahead of the loader, and gets the results back in file order.
+Small imports parse here: starting workers would cost more than it saves.
+A failure to parse is a value (`ParseFailure`), never an exception, so one bad
+file cannot break the pool, and a pool that breaks (a worker killed) falls
+back to parsing here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+import importers
+from importers.records import ParsedFile, ProtocolError
+
+CHUNK = 16
+"""Files per task: fewer round trips than one file at a time, still smooth progress."""
+AHEAD = 8
+"""Chunks in flight at once, so memory stays bounded however many files there are."""
+MAX_WORKERS = 4
+
+
+@dataclass(frozen=True)
+class ParseFailure:
+    """A file that could not be read or parsed, and why (naming file and line when known)."""
+
+    path: str
+    message: str
+
+
+def parse_or_failure(path: Path) -> ParsedFile | ParseFailure:
+    """Parse one file; whatever goes wrong becomes a `ParseFailure`."""
+    try:
+        return importers.parse_file(path)
+    except ProtocolError as error:
+        return ParseFailure(str(path), str(error))
+    except Exception as error:  # one bad file must never stop a run
+        return ParseFailure(str(path), f"{path}: could not be read: {error!r}")
+
+
+def default_workers() -> int:
+    """Worker processes for a big import: the cores this process may use, at most 4."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
+def parse_all(
+    paths: Sequence[Path], *, workers: int | None = None, min_files: int | None = None
+) -> Iterator[ParsedFile | ParseFailure]:
+    """Parse `paths`, yielding results in the same order, in worker processes when it pays.
+
+    `workers=1` parses here. `min_files` is the smallest import worth a pool
+    (by default it depends on how cheaply this process can start workers).
+    """
+    workers = default_workers() if workers is None else workers
+    context = _start_method()
+    if min_files is None:
+        min_files = 64 if context == "fork" else 500
+    if workers <= 1 or len(paths) < min_files:
+        yield from map(parse_or_failure, paths)
+        return
+    yield from _pooled(paths, workers, context)
+
+
+def _start_method() -> str:
+    """Fork when it is safe (Linux, one thread): instant. Otherwise spawn, which is slow."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _pooled(
+    paths: Sequence[Path], workers: int, context: str
+) -> Iterator[ParsedFile | ParseFailure]:
+    chunks = iter([list(paths[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)])
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context(context), initializer=_ignore_interrupts
+    )
+    try:
+        pending = deque((chunk, _submit(pool, chunk)) for chunk in islice(chunks, AHEAD))
+        while pending:
+            chunk, future = pending.popleft()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append((following, _submit(pool, following)))
+            yield from _results(chunk, future)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Path]) -> Future | None:
+    try:
+        return pool.submit(_parse_chunk, chunk)
+    except RuntimeError:  # BrokenProcessPool, or shut down: parse this chunk here
+        return None
+
+
+def _results(chunk: list[Path], future: Future | None) -> list[ParsedFile | ParseFailure]:
+    if future is not None:
+        try:
+            return future.result()
+        except Exception:  # a worker died (killed, out of memory): parse this chunk here
+            pass
+    return [parse_or_failure(path) for path in chunk]
+
+
+def _parse_chunk(chunk: list[Path]) -> list[ParsedFile | ParseFailure]:
+    return [parse_or_failure(path) for path in chunk]
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C is for the importing process; workers just finish their chunk and go."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
