@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ STATUSES = ("imported", "replaced", "unchanged", "refused", "failed")
 """Every outcome a file can have, in the order the summary line lists them."""
 
 Report = Callable[[int, int, FileOutcome], None]
+REDRAW_SECONDS = 0.1
 
 
 def register(app: typer.Typer) -> None:
@@ -82,7 +84,12 @@ def problem_lines(outcome: FileOutcome) -> list[str]:
 
 @contextmanager
 def _progress_reporter() -> Iterator[Report]:
-    """A progress callback: a bar on stderr when it is a terminal, else plain lines."""
+    """A progress callback: a bar on stderr when it is a terminal, else plain lines.
+
+    The bar is redrawn from the callback (at most ten times a second), not by
+    rich's refresh thread: with no second thread, the import may fork its
+    parsing workers, which start in milliseconds instead of a second.
+    """
     if not sys.stderr.isatty():
         yield _plain_report
         return
@@ -90,14 +97,19 @@ def _progress_reporter() -> Iterator[Report]:
     columns = (
         TextColumn("Importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
     )  # fmt: skip
-    with Progress(*columns, console=console, transient=True) as progress:
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("import", total=None)
+        drawn_at = 0.0
 
         def report(done: int, total: int, outcome: FileOutcome) -> None:
+            nonlocal drawn_at
             progress.update(task, completed=done, total=total)
             for line in problem_lines(outcome):
                 # Document text is data, never markup: a name like "[/x]" must print as is.
                 progress.console.print(Text(line), soft_wrap=True)
+            if time.monotonic() - drawn_at >= REDRAW_SECONDS or done == total:
+                progress.refresh()
+                drawn_at = time.monotonic()
 
         yield report
 
