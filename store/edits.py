@@ -22,15 +22,18 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
 from store.models import (
+    AgendaItem,
     Attendance,
     Body,
     EditLog,
     Meeting,
+    Officer,
     Organization,
     OrganizationAlias,
     Person,
     PersonAlias,
 )
+from store.names import alias_key
 
 WHOLE_ROW = "*"
 ROLES = {
@@ -418,11 +421,6 @@ def describe(entries: list[EditLog]) -> str:
 # --- changes that link to other rows -----------------------------------------
 
 
-def _key(spelling: str) -> str:
-    """Alias lookup key, as the loader makes it: casefolded, whitespace collapsed."""
-    return " ".join(spelling.split()).casefold()
-
-
 def rename_attendee(engine: Engine, table_name: str, row_id: int, name: str) -> EditResult:
     """Change the name as written of an attendance or officer row, and relink its person.
 
@@ -449,14 +447,15 @@ def rename_attendee(engine: Engine, table_name: str, row_id: int, name: str) -> 
 
 
 def _person_for(session: Session, batch: int, name: str, meeting_id: int | None) -> int:
-    found = session.exec(select(PersonAlias.person_id).where(PersonAlias.key == _key(name))).first()
+    query = select(PersonAlias.person_id).where(PersonAlias.key == alias_key(name))
+    found = session.exec(query).first()
     if found is not None:
         return found[0]
     person = Person(name=name)
     session.add(person)
     session.flush()
     record_insert(session, batch, "add", person, meeting_id)
-    alias = PersonAlias(person_id=person.id, spelling=name, key=_key(name))
+    alias = PersonAlias(person_id=person.id, spelling=name, key=alias_key(name))
     session.add(alias)
     session.flush()
     record_insert(session, batch, "add", alias, meeting_id)
@@ -465,11 +464,13 @@ def _person_for(session: Session, batch: int, name: str, meeting_id: int | None)
 
 def find_organization(session: Session, name: str) -> int | None:
     """The organisation called `name`, or having it as an alias; None if unknown."""
-    by_alias = select(OrganizationAlias.organization_id).where(OrganizationAlias.key == _key(name))
-    found = session.exec(by_alias).first()
+    key = alias_key(name)
+    found = session.exec(
+        select(OrganizationAlias.organization_id).where(OrganizationAlias.key == key)
+    ).first()
     if found is None:
         rows = session.exec(select(Organization.id, Organization.name))
-        found = next(((i,) for i, n in rows if _key(n) == _key(name)), None)
+        found = next(((i,) for i, n in rows if alias_key(n) == alias_key(name)), None)
     return found[0] if found else None
 
 
@@ -534,7 +535,7 @@ def set_body(engine: Engine, meeting_id: int, name: str, *, create: bool = False
 
 def _body_for(session: Session, batch: int, name: str, create: bool, meeting_id: int) -> int:
     rows = session.exec(select(Body.id, Body.name))
-    found = next((i for i, n in rows if _key(n) == _key(name)), None)
+    found = next((i for i, n in rows if alias_key(n) == alias_key(name)), None)
     if found is not None:
         return found
     if not create:
@@ -544,3 +545,88 @@ def _body_for(session: Session, batch: int, name: str, create: bool, meeting_id:
     session.flush()
     record_insert(session, batch, "add", body, meeting_id)
     return body.id
+
+
+# --- adding rows that link to people -----------------------------------------
+
+
+def add_attendee(
+    engine: Engine,
+    meeting_id: int,
+    name: str,
+    *,
+    party: str | None = None,
+    organization: str | None = None,
+    role: str = "member",
+    present: bool = True,
+    create_organization: bool = False,
+) -> EditResult:
+    """Add a person to a meeting's attendance, linking (or creating) the person and organisation."""
+    name = " ".join(name.split())
+    if not name:
+        raise EditError("a name must not be empty")
+    _check_choice("attendance", "role", role)
+    with Session(engine) as session:
+        batch = new_batch(session)
+        org_id = (
+            _organization_for(session, batch, organization, create_organization, meeting_id)
+            if organization
+            else None
+        )
+        row = Attendance(
+            meeting_id=meeting_id,
+            position=_next_position(session, Attendance, meeting_id),
+            person_id=_person_for(session, batch, name, meeting_id),
+            name_as_written=name,
+            party=party or None,
+            organization_id=org_id,
+            organization_as_written=organization or None,
+            role=role,
+            present=present,
+        )
+        return _insert_logged(session, batch, row)
+
+
+def add_officer(engine: Engine, meeting_id: int, role: str, name: str) -> EditResult:
+    """Add a chair, secretary or adjuster to a meeting, linking (or creating) the person."""
+    name = " ".join(name.split())
+    if not name:
+        raise EditError("a name must not be empty")
+    _check_choice("officer", "role", role)
+    with Session(engine) as session:
+        batch = new_batch(session)
+        row = Officer(
+            meeting_id=meeting_id,
+            position=_next_position(session, Officer, meeting_id),
+            role=role,
+            person_id=_person_for(session, batch, name, meeting_id),
+            name_as_written=name,
+        )
+        return _insert_logged(session, batch, row)
+
+
+def add_agenda_item(engine: Engine, meeting_id: int, number: int, title: str) -> EditResult:
+    """Add a numbered item to a meeting's agenda."""
+    title = " ".join(title.split())
+    if not title:
+        raise EditError("a title must not be empty")
+    with Session(engine) as session:
+        batch = new_batch(session)
+        position = _next_position(session, AgendaItem, meeting_id)
+        row = AgendaItem(meeting_id=meeting_id, position=position, number=number, title=title)
+        return _insert_logged(session, batch, row)
+
+
+def _next_position(session: Session, model: type[SQLModel], meeting_id: int) -> int:
+    query = select(func.max(model.position)).where(model.meeting_id == meeting_id)  # type: ignore[attr-defined]
+    last = session.exec(query).one()[0]
+    return 0 if last is None else last + 1
+
+
+def _insert_logged(session: Session, batch: int, row: SQLModel) -> EditResult:
+    session.add(row)
+    session.flush()
+    record_insert(session, batch, "add", row)
+    session.commit()
+    table_name = row.__tablename__  # type: ignore[attr-defined]
+    return EditResult(table_name, row.id, WHOLE_ROW, None, None, batch, meeting_of(row))  # type: ignore[attr-defined]

@@ -23,6 +23,7 @@ from store.models import (
     Meeting,
     Officer,
     Organization,
+    OrganizationAlias,
     Person,
     SourceDocument,
 )
@@ -478,18 +479,23 @@ class Choices:
     parties: tuple[str, ...]
     organizations: tuple[tuple[int, str], ...]
     bodies: tuple[tuple[int, str], ...]
+    organization_spellings: tuple[str, ...] = ()
+    """Canonical names and every alias: what a typed organisation is known by."""
 
 
 def known_choices(engine: Engine) -> Choices:
     """Every party code in use, and every organisation and body, sorted by name."""
+    party_query = select(Attendance.party).where(Attendance.party.is_not(None)).distinct()
     with Session(engine) as session:
-        parties = session.exec(
-            select(Attendance.party).where(Attendance.party.is_not(None)).distinct()
+        parties = {p for (p,) in session.exec(party_query) if p}
+        organizations = sorted(
+            session.exec(select(Organization.id, Organization.name)).all(), key=lambda r: r[1]
         )
-        organizations = session.exec(select(Organization.id, Organization.name))
-        bodies = session.exec(select(Body.id, Body.name))
-        return Choices(
-            parties=tuple(sorted({p for (p,) in parties if p})),
-            organizations=tuple(sorted(((i, n) for i, n in organizations), key=lambda r: r[1])),
-            bodies=tuple(sorted(((i, n) for i, n in bodies), key=lambda r: r[1])),
-        )
+        bodies = sorted(session.exec(select(Body.id, Body.name)).all(), key=lambda r: r[1])
+        aliases = {a for (a,) in session.exec(select(OrganizationAlias.spelling))}
+    return Choices(
+        parties=tuple(sorted(parties)),
+        organizations=tuple((i, n) for i, n in organizations),
+        bodies=tuple((i, n) for i, n in bodies),
+        organization_spellings=tuple(sorted(aliases | {n for _, n in organizations})),
+    )

@@ -1,0 +1,270 @@
+"""Editing the shown meeting: dialogs, confirmations, and saves in thread workers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from textual import work
+
+from store import edits, queries
+from store.edits import EditResult
+from store.queries import Choices, MeetingDetail
+from tui.messages import AddRequested, DeleteRequested, EditRequested
+from tui.screens.fields import TOGGLED, agenda_specs, attendee_specs, edit_spec, officer_specs
+from tui.screens.form import ConfirmScreen, FormScreen
+from tui.widgets.meeting_detail import MeetingDetailView
+from tui.widgets.meeting_table import MeetingTable
+
+Job = Callable[[Engine], EditResult]
+
+
+def current_value(detail: MeetingDetail, table_name: str, row_id: int, field: str) -> Any:
+    """The value a field of the shown meeting has now."""
+    if table_name == "meeting":
+        return getattr(detail, field)
+    rows = {
+        "attendance": detail.attendance,
+        "agendaitem": detail.agenda,
+        "officer": detail.officers,
+        "importwarning": detail.warnings,
+    }[table_name]
+    row = next((r for r in rows if r.id == row_id), None)
+    if row is None:
+        return None
+    if field == "organization":
+        return row.organization_as_written or row.organization  # type: ignore[union-attr]
+    return getattr(row, field)
+
+
+def as_text(value: Any) -> str:
+    """A value as it is typed: ISO dates, HH:MM times, empty for nothing."""
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+class EditFlow:
+    """Mixed into the meetings screen: turns edit, add and delete requests into saved changes.
+
+    Handlers are named `on_...` (not `@on`): Textual collects `@on` handlers only
+    from classes built by its metaclass, and this mixin is not one.
+    """
+
+    detail: MeetingDetail | None
+    choices: Choices | None = None
+
+    # --- saving --------------------------------------------------------------
+
+    @work(thread=True, exit_on_error=False, group="save")
+    def save(self, job: Job, done: str) -> None:
+        """Run one change (its own transaction, logged) and show the result."""
+        result = job(self.engine)  # type: ignore[attr-defined]
+        self.deliver(self._saved, result, done)  # type: ignore[attr-defined]
+
+    def _saved(self, result: EditResult, done: str) -> None:
+        self.choices = None
+        self.notify(done, markup=False)  # type: ignore[attr-defined]
+        if result.meeting_id is not None:
+            self.load_detail(result.meeting_id)  # type: ignore[attr-defined]
+            self.refresh_list_row(result.meeting_id)
+
+    @work(thread=True, exit_on_error=False, group="list-row")
+    def refresh_list_row(self, meeting_id: int) -> None:
+        """Redraw one meeting's row in the list after a change."""
+        detail = queries.meeting_detail(self.engine, meeting_id)  # type: ignore[attr-defined]
+        if detail is not None:
+            page = queries.meeting_page(self.engine, at=detail.cursor, limit=1)  # type: ignore[attr-defined]
+            if page.rows:
+                self.deliver(self.query_one(MeetingTable).update_meeting, page.rows[0])  # type: ignore[attr-defined]
+
+    def with_choices(self, then: Callable[[Choices], None]) -> None:
+        """Run `then` with the known parties, organisations and bodies (loaded once per change)."""
+        if self.choices is not None:
+            then(self.choices)
+        else:
+            self.load_choices(then)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
+    def load_choices(self, then: Callable[[Choices], None]) -> None:
+        """Load what a field can be set to."""
+        choices = queries.known_choices(self.engine)  # type: ignore[attr-defined]
+        self.deliver(self._got_choices, choices, then)  # type: ignore[attr-defined]
+
+    def _got_choices(self, choices: Choices, then: Callable[[Choices], None]) -> None:
+        self.choices = choices
+        then(choices)
+
+    # --- editing -------------------------------------------------------------
+
+    def on_edit_requested(self, message: EditRequested) -> None:
+        """Flip a yes/no field, or open a dialog for any other."""
+        detail = self.detail
+        if detail is None:
+            return
+        now = current_value(detail, message.table_name, message.row_id, message.field)
+        if (message.table_name, message.field) in TOGGLED:
+            job = _update(message.table_name, message.row_id, message.field, not now)
+            self.save(
+                job, f"{message.field.replace('_', ' ').capitalize()}: {'no' if now else 'yes'}"
+            )
+            return
+
+        def ask(choices: Choices) -> None:
+            spec = edit_spec(message.table_name, message.field, as_text(now), choices)
+            title = f"Edit {spec.label.lower()}"
+            self.app.push_screen(
+                FormScreen(title, [spec]), lambda values: self._edited(message, values, choices)
+            )  # type: ignore[attr-defined]
+
+        self.with_choices(ask)
+
+    def _edited(
+        self, message: EditRequested, values: dict[str, str] | None, choices: Choices
+    ) -> None:
+        if values is None:
+            return
+        value = values[message.field]
+        value = value.rstrip() if "\n" in value else value.strip()
+        new_thing = _unknown(message.table_name, message.field, value, choices)
+        job = _edit_job(message.table_name, message.row_id, message.field, value, bool(new_thing))
+        done = f"Saved {message.field.replace('_', ' ')}"
+        if new_thing:
+            self.confirm(new_thing, lambda: self.save(job, done))
+        else:
+            self.save(job, done)
+
+    def confirm(self, question: str, then: Callable[[], None]) -> None:
+        """Ask a yes/no question; run `then` on yes."""
+        self.app.push_screen(ConfirmScreen(question), lambda yes: then() if yes else None)  # type: ignore[attr-defined]
+
+    # --- adding and deleting -------------------------------------------------
+
+    def on_add_requested(self, message: AddRequested) -> None:
+        """Open the dialog for a new row of the asked-for table."""
+        detail = self.detail
+        if detail is None:
+            return
+
+        def ask(choices: Choices) -> None:
+            if message.table_name == "attendance":
+                title, specs = "Add attendee", attendee_specs(choices)
+            elif message.table_name == "officer":
+                title, specs = "Add chair, secretary or adjuster", officer_specs(choices)
+            else:
+                title, specs = (
+                    "Add agenda item",
+                    agenda_specs(max((i.number for i in detail.agenda), default=0) + 1),
+                )
+            self.app.push_screen(
+                FormScreen(title, specs),
+                lambda values: self._added(message.table_name, detail.id, values, choices),
+            )  # type: ignore[attr-defined]
+
+        self.with_choices(ask)
+
+    def _added(
+        self, table_name: str, meeting_id: int, values: dict[str, str] | None, choices: Choices
+    ) -> None:
+        if values is None:
+            return
+        new_org = _unknown("attendance", "organization", values.get("organization", ""), choices)
+        new_party = _unknown("attendance", "party", values.get("party", ""), choices)
+        job = _add_job(table_name, meeting_id, values, create=bool(new_org))
+        question = (
+            " ".join(q for q in (new_org, new_party) if q) if table_name == "attendance" else ""
+        )
+        if question:
+            self.confirm(question, lambda: self.save(job, "Added"))
+        else:
+            self.save(job, "Added")
+
+    def on_delete_requested(self, message: DeleteRequested) -> None:
+        """Ask, then delete the row (undo brings it back)."""
+        job: Job = lambda engine: edits.delete_row(engine, message.table_name, message.row_id)  # noqa: E731
+        self.confirm(
+            f"Delete {message.label}? (ctrl+z brings it back)",
+            lambda: self.save(job, f"Deleted {message.label}"),
+        )
+
+    # --- the palette's way in ------------------------------------------------
+
+    def _table_action(self, action: str) -> None:
+        table = self.query_one(MeetingDetailView).active_table  # type: ignore[attr-defined]
+        if table is not None:
+            getattr(table, f"action_{action}")()
+
+    def edit_current(self) -> None:
+        """Edit the field under the detail's cursor."""
+        self._table_action("edit")
+
+    def add_current(self) -> None:
+        """Add a row to the detail's shown table."""
+        self._table_action("add")
+
+    def delete_current(self) -> None:
+        """Delete the row under the detail's cursor."""
+        self._table_action("delete")
+
+    def source_current(self) -> None:
+        """Show the source of the row under the detail's cursor."""
+        self._table_action("source")
+
+
+def _update(table_name: str, row_id: int, field: str, value: Any) -> Job:
+    return lambda engine: edits.update_field(engine, table_name, row_id, field, value)
+
+
+def _edit_job(table_name: str, row_id: int, field: str, value: str, create: bool) -> Job:
+    """The store call that makes one edit."""
+    if table_name == "meeting" and field == "body":
+        return lambda engine: edits.set_body(engine, row_id, value, create=create)
+    if field == "name_as_written":
+        return lambda engine: edits.rename_attendee(engine, table_name, row_id, value)
+    if field == "organization":
+        return lambda engine: edits.set_organization(engine, row_id, value, create=create)
+    if field == "party":
+        return _update(table_name, row_id, field, value.upper())
+    return _update(table_name, row_id, field, value)
+
+
+def _add_job(table_name: str, meeting_id: int, values: dict[str, str], *, create: bool) -> Job:
+    """The store call that adds one row."""
+    if table_name == "attendance":
+        return lambda engine: edits.add_attendee(
+            engine,
+            meeting_id,
+            values["name_as_written"],
+            party=values["party"].strip().upper() or None,
+            organization=values["organization"].strip() or None,
+            role=values["role"],
+            present=values["present"] == "yes",
+            create_organization=create,
+        )
+    if table_name == "officer":
+        return lambda engine: edits.add_officer(
+            engine, meeting_id, values["role"], values["name_as_written"]
+        )
+    return lambda engine: edits.add_agenda_item(
+        engine, meeting_id, int(values["number"]), values["title"]
+    )
+
+
+def _unknown(table_name: str, field: str, value: str, choices: Choices) -> str:
+    """A question to confirm a value nobody has used yet, or "" if it is known."""
+    value = value.strip()
+    if not value:
+        return ""
+    if field == "party":
+        known_party = value.upper() in choices.parties
+        return "" if known_party else f"{value.upper()} is not a known party code. Use it?"
+    if field == "organization":
+        known = {n.casefold() for n in choices.organization_spellings}
+        return "" if value.casefold() in known else f"{value} is a new organisation. Add it?"
+    if field == "body" and table_name == "meeting":
+        known = {n.casefold() for _, n in choices.bodies}
+        return "" if value.casefold() in known else f"{value} is a new body. Add it?"
+    return ""

@@ -1,0 +1,145 @@
+"""The people screen: search as you type, then a person's meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Static
+
+from store import queries
+from store.queries import PersonDetail
+from store.search import PeopleIndex, PersonHit
+from tui.messages import MeetingChosen, PersonChosen
+from tui.screens.base import StoreScreen
+from tui.widgets.mode_bar import ModeBar
+from tui.widgets.people_tables import PeopleTable, PersonMeetingsTable
+
+RESULTS = 50
+
+
+class PeopleScreen(StoreScreen):
+    """Find a person by any spelling, typos and all, and see where they took part.
+
+    | Key | Action |
+    | :- | :- |
+    | / | Search. |
+    | escape | Back to the results. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape", "back", "Back", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index: PeopleIndex | None = None
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        """Mode bar, search field, results, the chosen person's meetings, footer."""
+        yield ModeBar("people")
+        yield Input(placeholder="Search people: any spelling, typos welcome", id="people-search")
+        with Vertical(id="people-main"):
+            yield Static(Text("Loading people…", style="dim"), id="people-status")
+            yield PeopleTable(id="people-results")
+            yield Static(Text(""), id="person-title")
+            yield PersonMeetingsTable(id="person-meetings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start in the search field."""
+        self.query_one("#people-search", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        """(Re)build the index: imports and merges change who is who."""
+        self.build_index()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="index")
+    def build_index(self) -> None:
+        """Load every person and spelling into a search index."""
+        index = PeopleIndex.load(self.engine)
+        self.deliver(self._index_ready, index)
+
+    def _index_ready(self, index: PeopleIndex) -> None:
+        self.index = index
+        self._status(f"{len(index)} people. Type to search.")
+        if self.query_text:
+            self.search(self.query_text)
+
+    @on(Input.Changed, "#people-search")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        if self.index is not None:
+            self.search(event.value)
+
+    @on(Input.Submitted, "#people-search")
+    def _submitted(self) -> None:
+        self.query_one(PeopleTable).focus()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    def search(self, text: str) -> None:
+        """Search the index for one keystroke's worth of text."""
+        assert self.index is not None
+        hits = self.index.search(text, limit=RESULTS) if text.strip() else []
+        self.deliver(self._show_hits, text, hits)
+
+    def _show_hits(self, text: str, hits: list[PersonHit]) -> None:
+        if text != self.query_text:
+            return
+        self.query_one(PeopleTable).show_hits(hits)
+        found = (
+            f"{len(hits)} found"
+            if text.strip()
+            else f"{len(self.index or ())} people. Type to search."
+        )
+        self._status(found + ("  ·  enter: meetings" if hits else ""))
+
+    def _status(self, text: str) -> None:
+        self.query_one("#people-status", Static).update(Text(text, style="dim"))
+
+    @on(PersonChosen)
+    def _person_chosen(self, message: PersonChosen) -> None:
+        self.load_person(message.person_id)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="person")
+    def load_person(self, person_id: int) -> None:
+        """Load the meetings one person took part in."""
+        person = queries.person_detail(self.engine, person_id)
+        if person is not None:
+            self.deliver(self._show_person, person)
+
+    def _show_person(self, person: PersonDetail) -> None:
+        count = len({m.meeting_id for m in person.meetings})
+        self.query_one("#person-title", Static).update(
+            Text(f"{person.name}: {count} meetings", style="bold")
+        )
+        table = self.query_one(PersonMeetingsTable)
+        table.show_person(person)
+        table.focus()
+
+    @on(MeetingChosen)
+    def _meeting_chosen(self, message: MeetingChosen) -> None:
+        self.app.open_meeting(message.meeting_id)  # type: ignore[attr-defined]
+
+    def action_focus_search(self) -> None:
+        """Type to search."""
+        self.query_one("#people-search", Input).focus()
+
+    def action_back(self) -> None:
+        """From a person's meetings back to the results, from the results to the search."""
+        meetings = self.query_one(PersonMeetingsTable)
+        target = (
+            self.query_one(PeopleTable) if meetings.has_focus else self.query_one("#people-search")
+        )
+        target.focus()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """This screen's actions for the command palette."""
+        return [("Search people", "Type a name, any spelling (/)", self.action_focus_search)]

@@ -1,0 +1,170 @@
+"""The import and export dialogs: the same store calls as `protokoll import` and `export`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Checkbox, Input, Label, Log, ProgressBar
+
+from store.export import export_all
+from store.loading import FileOutcome, ImportSummary, import_paths
+from tui.screens.base import StoreModal
+from tui.widgets.path_suggester import PathSuggester
+
+STATUSES = ("imported", "replaced", "unchanged", "refused", "failed")
+
+
+def summary_lines(summary: ImportSummary) -> list[str]:
+    """The counts, then one line per file that was not simply imported, then every warning."""
+    counts = ", ".join(f"{summary.count(s)} {s}" for s in STATUSES if summary.count(s))
+    lines = [f"Done: {counts or 'no files found'}."]
+    for outcome in summary.outcomes:
+        if outcome.message:
+            lines.append(f"{outcome.status}: {outcome.message}")
+    for outcome in summary.outcomes:
+        for warning in outcome.warnings:
+            where = (
+                f"{Path(outcome.path).name}:{warning.line}"
+                if warning.line
+                else Path(outcome.path).name
+            )
+            lines.append(f"warning {where}: {warning.message}")
+    return lines
+
+
+class ImportScreen(StoreModal):
+    """Import protocol files or folders, with progress, then the summary and warnings.
+
+    | Key | Action |
+    | :- | :- |
+    | enter | Import. |
+    | escape | Close. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        """Paths, the replace option, progress and the log."""
+        with Vertical(classes="dialog wide"):
+            yield Label(Text("Import protocols"), classes="dialog-title")
+            yield Label(
+                Text("Files or folders (separate several with ;  → completes a path)"),
+                classes="field-label",
+            )
+            yield Input(
+                placeholder="samples/protocols", id="import-paths", suggester=PathSuggester()
+            )
+            yield Checkbox(
+                "Replace meetings imported before (never reviewed or edited ones)",
+                id="import-replace",
+            )
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Log(id="import-log", highlight=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Import (enter)", variant="primary", id="import-start")
+                yield Button("Close (esc)", id="import-close")
+
+    @on(Input.Submitted, "#import-paths")
+    @on(Button.Pressed, "#import-start")
+    def start(self) -> None:
+        """Import what the field names."""
+        paths = [
+            p.strip() for p in self.query_one("#import-paths", Input).value.split(";") if p.strip()
+        ]
+        if not paths:
+            self.notify("Type a file or folder to import.", severity="warning")
+            return
+        self.query_one("#import-start", Button).disabled = True
+        self.query_one(Log).clear()
+        self.run_import(paths, self.query_one("#import-replace", Checkbox).value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="import")
+    def run_import(self, paths: list[str], replace: bool) -> None:
+        """Import in a thread, reporting each file as it is done."""
+        try:
+            summary = import_paths(
+                self.engine, paths, replace=replace, on_progress=self._progress_from_thread
+            )
+            self.deliver(self._finished, summary)
+        finally:
+            self.app.call_from_thread(
+                setattr, self.query_one("#import-start", Button), "disabled", False
+            )
+
+    def _progress_from_thread(self, done: int, total: int, outcome: FileOutcome) -> None:
+        self.app.call_from_thread(self._progress, done, total, outcome)
+
+    def _progress(self, done: int, total: int, outcome: FileOutcome) -> None:
+        self.query_one(ProgressBar).update(total=total, progress=done)
+        self.query_one(Log).write_line(
+            f"{done}/{total} {outcome.status}: {Path(outcome.path).name}"
+        )
+
+    def _finished(self, summary: ImportSummary) -> None:
+        self.summary = summary
+        self.query_one(Log).write_lines(["", *summary_lines(summary)])
+
+    @on(Button.Pressed, "#import-close")
+    def action_close(self) -> None:
+        """Close the dialog (the screen below reloads)."""
+        self.dismiss(None)
+
+
+class ExportScreen(StoreModal):
+    """Export meetings, attendance, agenda and people as CSV files into a folder.
+
+    | Key | Action |
+    | :- | :- |
+    | enter | Export. |
+    | escape | Close. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        """Folder, the Excel option and the result."""
+        with Vertical(classes="dialog wide"):
+            yield Label(Text("Export CSV"), classes="dialog-title")
+            yield Label(Text("Folder (made if missing)"), classes="field-label")
+            yield Input(str(Path.cwd() / "export"), id="export-folder", suggester=PathSuggester())
+            yield Checkbox("For Excel (semicolons, BOM)", id="export-excel")
+            yield Log(id="export-log", highlight=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Export (enter)", variant="primary", id="export-start")
+                yield Button("Close (esc)", id="export-close")
+
+    @on(Input.Submitted, "#export-folder")
+    @on(Button.Pressed, "#export-start")
+    def start(self) -> None:
+        """Export to the folder in the field."""
+        folder = self.query_one("#export-folder", Input).value.strip()
+        if not folder:
+            self.notify("Type a folder to export to.", severity="warning")
+            return
+        self.run_export(Path(folder).expanduser(), self.query_one("#export-excel", Checkbox).value)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def run_export(self, folder: Path, excel: bool) -> None:
+        """Write the four CSVs in a thread."""
+        written = export_all(self.engine, folder, excel=excel)
+        self.deliver(self._finished, written)
+
+    def _finished(self, written: dict[str, Path]) -> None:
+        self.written = written
+        log = self.query_one(Log)
+        log.write_lines([f"{name}: {path}" for name, path in written.items()])
+        log.write_line("Done.")
+        self.notify(
+            f"Exported {len(written)} files to {next(iter(written.values())).parent}", markup=False
+        )
+
+    @on(Button.Pressed, "#export-close")
+    def action_close(self) -> None:
+        """Close the dialog."""
+        self.dismiss(None)

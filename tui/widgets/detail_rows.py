@@ -1,0 +1,159 @@
+"""Turn a `MeetingDetail` into the rows of the detail tables (no widgets here)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from store.queries import AgendaRow, AttendanceRow, MeetingDetail, WarningRow
+from tui.widgets.record_table import Column, RowRef, cell
+
+Rows = list[tuple[str, RowRef, list[Text]]]
+
+ROLE_NAMES = {
+    "member": "ledamot",
+    "substitute": "ersättare",
+    "other": "övrig",
+    "chair": "ordförande",
+    "secretary": "sekreterare",
+    "adjuster": "justerare",
+}
+"""How a role is shown: in Swedish, as in the protocols."""
+
+OVERVIEW_COLUMNS = [Column("Field", "label", width=16), Column("Value", "value")]
+ATTENDANCE_COLUMNS = [
+    Column("Name as written", "name_as_written"),
+    Column("Person", "person", editable=False),
+    Column("Party", "party", width=5),
+    Column("Organisation", "organization"),
+    Column("Role", "role", width=10),
+    Column("Present", "present", width=7),
+]
+AGENDA_COLUMNS = [
+    Column("§", "number", width=3),
+    Column("Title", "title"),
+    Column("Text", "body"),
+    Column("Decisions", "decisions"),
+    Column("Attachments", "attachments"),
+]
+WARNING_COLUMNS = [
+    Column("Line", "line", width=5, editable=False),
+    Column("Warning", "message", editable=False),
+    Column("Resolved", "resolved", width=8),
+]
+HEADER_FIELDS = [
+    ("body", "Body"),
+    ("date", "Date"),
+    ("start_time", "Start"),
+    ("end_time", "End"),
+    ("location", "Location"),
+    ("adjusted_on", "Adjusted on"),
+    ("next_meeting", "Next meeting"),
+    ("next_meeting_text", "Next meeting, text"),
+    ("reviewed", "Reviewed"),
+]
+
+
+def _lines(line: int | None, end: int | None = None) -> tuple[int, int] | None:
+    return (line, end or line) if line else None
+
+
+def overview_rows(detail: MeetingDetail) -> Rows:
+    """Header fields, then officers, then the source file."""
+    rows: Rows = []
+    for field, label in HEADER_FIELDS:
+        ref = RowRef("meeting", detail.id, field, _lines(detail.field_lines.get(field)), label)
+        value = detail.body if field == "body" else getattr(detail, field)
+        rows.append((field, ref, [cell(label), cell(_shown(value))]))
+    for officer in detail.officers:
+        label = ROLE_NAMES.get(officer.role, officer.role).capitalize()
+        ref = RowRef(
+            "officer",
+            officer.id,
+            "name_as_written",
+            _lines(officer.line),
+            f"{label} {officer.name_as_written}",
+            deletable=True,
+        )
+        rows.append((f"officer-{officer.id}", ref, [cell(label), cell(officer.name_as_written)]))
+    source = RowRef("sourcedocument", 0, None, None, "Source file", editable=False)
+    rows.append(("source", source, [cell("Source file"), cell(detail.source_file or "")]))
+    return rows
+
+
+def _shown(value: object) -> object:
+    if hasattr(value, "isoformat"):
+        return value.isoformat(timespec="minutes") if hasattr(value, "hour") else value.isoformat()  # type: ignore[union-attr]
+    return value
+
+
+def attendance_rows(rows: tuple[AttendanceRow, ...]) -> Rows:
+    """One row per attendance row, in document order."""
+    return [
+        (
+            f"attendance-{a.id}",
+            RowRef("attendance", a.id, None, _lines(a.line), a.name_as_written, deletable=True),
+            [
+                cell(a.name_as_written),
+                cell(a.person if a.person != a.name_as_written else "", style="dim"),
+                cell(a.party),
+                cell(a.organization),
+                cell(ROLE_NAMES.get(a.role, a.role)),
+                cell(a.present),
+            ],
+        )
+        for a in rows
+    ]
+
+
+def agenda_rows(rows: tuple[AgendaRow, ...]) -> Rows:
+    """One row per agenda item, long texts cut to their first line."""
+    return [
+        (
+            f"agendaitem-{item.id}",
+            RowRef(
+                "agendaitem",
+                item.id,
+                None,
+                _lines(item.line, item.end_line),
+                f"§{item.number} {item.title}",
+                deletable=True,
+            ),
+            [
+                cell(item.number),
+                cell(item.title),
+                *(cell(_first_line(t)) for t in (item.body, item.decisions, item.attachments)),
+            ],
+        )
+        for item in rows
+    ]
+
+
+def _first_line(text: str) -> str:
+    first, _, rest = text.partition("\n")
+    return first + (" …" if rest.strip() else "")
+
+
+def warning_rows(rows: tuple[WarningRow, ...]) -> Rows:
+    """One row per import warning, the open ones in bold."""
+    return [
+        (
+            f"warning-{w.id}",
+            RowRef("importwarning", w.id, "resolved", _lines(w.line), w.message),
+            [cell(w.line), cell(w.message, style="" if w.resolved else "bold"), cell(w.resolved)],
+        )
+        for w in rows
+    ]
+
+
+def agenda_text(item: AgendaRow | None) -> Text:
+    """The selected agenda item in full: its text, decisions and attachments."""
+    if item is None:
+        return Text("No agenda item.", style="dim")
+    text = Text()
+    text.append(f"§{item.number} {item.title}\n", style="bold")
+    text.append(item.body or "")
+    for heading, body in (("Beslut", item.decisions), ("Bilagor", item.attachments)):
+        if body:
+            text.append(f"\n\n{heading}\n", style="bold")
+            text.append(body)
+    return text
