@@ -54,15 +54,25 @@ class ProtokollApp(App):
     }
     DEFAULT_MODE = "meetings"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "switch_mode('meetings')", "Meetings", show=False),
-        Binding("2", "switch_mode('people')", "People", show=False),
-        Binding("3", "switch_mode('reconcile')", "Reconcile", show=False),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
-        Binding("i", "import", "Import"),
-        Binding("x", "export", "Export"),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
+        Binding(
+            "1", "switch_mode('meetings')", "Meetings", show=False, tooltip="Show the meetings"
+        ),
+        Binding("2", "switch_mode('people')", "People", show=False, tooltip="Search people"),
+        Binding(
+            "3",
+            "switch_mode('reconcile')",
+            "Reconcile",
+            show=False,
+            tooltip="Reconcile people and organisations",
+        ),
+        Binding(
+            "ctrl+z", "undo", "Undo", tooltip="Undo the last change, even from an earlier session"
+        ),
+        Binding("ctrl+y", "redo", "Redo", tooltip="Redo the last undone change"),
+        Binding("i", "import", "Import", tooltip="Import protocol files or a folder"),
+        Binding("x", "export", "Export", tooltip="Export the four CSVs to a folder"),
+        Binding("question_mark", "help", "Help", tooltip="This list of keys"),
+        Binding("q", "quit", "Quit", tooltip="Quit (every change is already saved)"),
     ]
 
     def __init__(self, engine: Engine) -> None:

@@ -48,7 +48,9 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding(
+            "ctrl+s", "save", "Save", priority=True, tooltip="Save (enter on the last field too)"
+        ),
         Binding("escape", "cancel", "Cancel"),
     ]
 

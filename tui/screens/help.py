@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -49,21 +50,33 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     ]
 
 
-def key_table() -> Table:
-    """Every key of every section as one table."""
-    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
-    table.add_column("key", style="bold", no_wrap=True, width=22)
-    table.add_column("what")
+def key_table() -> Group:
+    """Every key of every section, one small table per section."""
+    tables = []
     for title, bindings in sections():
-        table.add_row(Text(title, style="bold underline"), "")
+        table = _section_table(title)
         for binding in bindings:
             if isinstance(binding, Binding):
-                table.add_row(
-                    Text(key_label(binding.key)), Text(binding.description or binding.action)
-                )
-        table.add_row("", "")
-    table.add_row(Text("tab / shift+tab"), Text("Move between the list, the tabs and the table"))
-    table.add_row(Text("ctrl+p"), Text("Command palette: every action by name"))
+                what = binding.tooltip or binding.description or binding.action
+                table.add_row(Text(key_label(binding.key)), Text(what))
+        tables.append(table)
+    more = _section_table("Anywhere else")
+    more.add_row(Text("tab / shift+tab"), Text("Move between the list, the tabs and the tables"))
+    more.add_row(Text("ctrl+p"), Text("Command palette: every action by name"))
+    return Group(*tables, more)
+
+
+def _section_table(title: str) -> Table:
+    table = Table(
+        title=Text(title, style="bold"),
+        title_justify="left",
+        box=None,
+        show_header=False,
+        padding=(0, 2, 0, 1),
+        expand=True,
+    )
+    table.add_column("key", style="bold", no_wrap=True, width=16)
+    table.add_column("what")
     return table
 
 

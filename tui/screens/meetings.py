@@ -37,9 +37,14 @@ class MeetingsScreen(EditFlow, StoreScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter"),
-        Binding("r", "toggle_reviewed", "Reviewed"),
-        Binding("n", "next_attention", "Next"),
+        Binding("slash", "focus_filter", "Filter", tooltip="Filter by body, date, place or title"),
+        Binding("r", "toggle_reviewed", "Reviewed", tooltip="Mark the meeting reviewed, or not"),
+        Binding(
+            "n",
+            "next_attention",
+            "Next",
+            tooltip="Next meeting not reviewed or with an open warning",
+        ),
         Binding("escape", "focus_list", "Back to the list", show=False),
         Binding("left_square_bracket", "tab(-1)", "Previous tab", show=False),
         Binding("right_square_bracket", "tab(1)", "Next tab", show=False),
@@ -50,6 +55,8 @@ class MeetingsScreen(EditFlow, StoreScreen):
         self.detail: MeetingDetail | None = None
         self.filter_text = ""
         self.loading_more = False
+        self.wanted: int | None = None
+        """A meeting asked for from another view, until it is shown."""
 
     def compose(self) -> ComposeResult:
         """Mode bar and filter, list and detail, footer."""
@@ -75,7 +82,10 @@ class MeetingsScreen(EditFlow, StoreScreen):
         self.set_class(self.size.width < NARROW, "-narrow")
 
     def reload(self) -> None:
-        """Reload the list from the top, and the shown meeting."""
+        """Reload the list from the top, and the shown meeting (or the one asked for)."""
+        if self.wanted is not None:
+            self.load_detail(self.wanted, then=self._jump_to)
+            return
         self.load_page(self.filter_text, keep=self.detail.id if self.detail else None)
         if self.detail is not None:
             self.load_detail(self.detail.id)
@@ -198,6 +208,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
         self.deliver(self._jump_to, detail)
 
     def _jump_to(self, detail: MeetingDetail | None) -> None:
+        self.wanted = None
         if detail is None:
             self.notify("Every meeting is reviewed and has no open warning.")
             return
@@ -212,6 +223,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
 
     def open_meeting(self, meeting_id: int) -> None:
         """Show one meeting, wherever it is in the list (used from the people screen)."""
+        self.wanted = meeting_id
         self.load_detail(meeting_id, then=self._jump_to)
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:

@@ -29,12 +29,12 @@ class PeopleScreen(StoreScreen):
     | Key | Action |
     | :- | :- |
     | / | Search. |
-    | escape | Back to the results. |
+    | escape | From the search field or a person's meetings to the results. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search"),
-        Binding("escape", "back", "Back", show=False),
+        Binding("slash", "focus_search", "Search", tooltip="Type a name: any spelling, typos too"),
+        Binding("escape", "back", "Results / search", show=False),
     ]
 
     def __init__(self) -> None:
@@ -125,19 +125,17 @@ class PeopleScreen(StoreScreen):
         table.focus()
 
     @on(MeetingChosen)
-    def _meeting_chosen(self, message: MeetingChosen) -> None:
-        self.app.open_meeting(message.meeting_id)  # type: ignore[attr-defined]
+    async def _meeting_chosen(self, message: MeetingChosen) -> None:
+        await self.app.open_meeting(message.meeting_id)  # type: ignore[attr-defined]
 
     def action_focus_search(self) -> None:
         """Type to search."""
         self.query_one("#people-search", Input).focus()
 
     def action_back(self) -> None:
-        """From a person's meetings back to the results, from the results to the search."""
-        meetings = self.query_one(PersonMeetingsTable)
-        target = (
-            self.query_one(PeopleTable) if meetings.has_focus else self.query_one("#people-search")
-        )
+        """Leave the search field or a person's meetings for the results; from there, search."""
+        results = self.query_one(PeopleTable)
+        target = self.query_one("#people-search") if results.has_focus else results
         target.focus()
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:

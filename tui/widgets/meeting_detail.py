@@ -29,8 +29,8 @@ class WarningTable(RecordTable):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "source", "Go to line"),
-        Binding("e", "edit", "Resolve"),
+        Binding("enter", "source", "Go to line", tooltip="Show the warning's line in the source"),
+        Binding("e", "edit", "Resolve", tooltip="Mark the warning resolved, or open again"),
     ]
 
 

@@ -64,10 +64,10 @@ class RecordTable(DataTable):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e,enter", "edit", "Edit"),
-        Binding("a", "add", "Add"),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("s", "source", "Source"),
+        Binding("e,enter", "edit", "Edit", tooltip="Edit the field under the cursor"),
+        Binding("a", "add", "Add", tooltip="Add an attendee, agenda item or officer"),
+        Binding("d,delete", "delete", "Delete", tooltip="Delete the row (asks; ctrl+z undoes)"),
+        Binding("s", "source", "Source", tooltip="Show the row's lines in the source text"),
     ]
 
     def __init__(
