@@ -194,7 +194,11 @@ def _store(
 ) -> FileOutcome:
     if isinstance(parsed, ParseFailure):
         return _outcome(parsed.path, "failed", parsed.message)
-    return load_protocol(engine, parsed, replace=replace, cache=cache)
+    try:
+        return load_protocol(engine, parsed, replace=replace, cache=cache)
+    except Exception as error:  # a loader bug on one odd file must not end a 10,000-file run
+        path = parsed.source.path
+        return _outcome(path, "failed", f"{path}: could not be stored: {error!r}")
 
 
 def _outcome(

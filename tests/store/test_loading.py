@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import subprocess
+import sys
 from datetime import date, time
 from pathlib import Path
 
@@ -293,3 +296,17 @@ def test_rolled_back_ids_are_not_remembered(engine: Engine) -> None:
 
 def test_alias_key_folds_case_and_spaces() -> None:
     assert alias_key("  Irén\tLEJEGREN ") == "irén lejegren"
+
+
+def test_loading_and_export_import_no_ui() -> None:
+    code = (
+        "import json, sys, store.loading, store.export, store.parse_pool; "
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = json.loads(result.stdout)
+    assert "store.parse_pool" in loaded
+    ui = [m for m in loaded if m.split(".")[0] in {"textual", "typer", "tui", "rich"}]
+    assert ui == []
