@@ -17,8 +17,11 @@ TIMESTAMPS = {"imported_at", "at", "decided_at"}
 
 
 def dump(path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows in id order, without timestamps, read without touching the file."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """Every table's rows in id order, without timestamps, read without touching the file.
+
+    `immutable=1`: not even -wal/-shm files appear beside it, whatever its journal mode.
+    """
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
     try:
         tables = [
             name
