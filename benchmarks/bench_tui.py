@@ -1,0 +1,323 @@
+"""The app on a big archive: start, open a meeting, search people, memory.
+
+    .venv/bin/python benchmarks/bench_tui.py [--meetings 10000] [--people 100000] [--db PATH]
+
+Builds (or reuses, with --db) a database of 10,000 meetings with 40
+attendance rows each (400,000 rows), 100,000 people, agenda items, officers,
+warnings and a source text per meeting, inserting rows directly (no parsing).
+Then, headless with `App.run_test`, it measures:
+
+- start: from creating `ProtokollApp` to the first page of meetings and the
+  newest meeting's detail on screen (plus the import time of `tui.app`);
+- open: from moving the list cursor to the next meeting's detail on screen;
+- page: loading a page of 200 meetings deep in the list (keyset pagination);
+- search: one people-search keystroke over every name and alias;
+- peak memory (max RSS) of the process.
+
+Aims: start < 1 s, open < 100 ms, keystroke < 20 ms. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+sys.path.insert(0, str(ROOT))
+
+from store.db import make_engine  # noqa: E402
+from store.names import alias_key  # noqa: E402
+
+FIRST = [
+    "Anna",
+    "Eva",
+    "Maria",
+    "Karin",
+    "Sara",
+    "Lena",
+    "Emma",
+    "Kerstin",
+    "Ingrid",
+    "Marie",
+    "Lars",
+    "Anders",
+    "Johan",
+    "Per",
+    "Erik",
+    "Karl",
+    "Nils",
+    "Jan",
+    "Mats",
+    "Olof",
+    "Irén",
+    "Siw",
+    "Berth",
+    "Oscar",
+    "Ulla",
+    "Linda",
+    "Gunilla",
+    "Solweig",
+    "Thorbjörn",
+    "Marlene",
+]
+SYLLABLES = "berg lund ström gren qvist son dahl holm sjö fors vik mark hag kull näs rud by sten"
+SYLLABLES = SYLLABLES.split()
+STEMS = "Lej Ek Al Björk Sand Gran Lind Ros Hall Fal Norr Söder Väst Öst Hult Krantz Svahn"
+STEMS = STEMS.split()
+
+
+def _surnames(count: int, rng: random.Random) -> list[str]:
+    names: set[str] = set()
+    while len(names) < count:
+        names.add(rng.choice(STEMS) + "".join(rng.choices(SYLLABLES, k=rng.randint(1, 2))))
+    return sorted(names)
+
+
+def _people(count: int, rng: random.Random) -> list[str]:
+    surnames = _surnames(count // 20 + 50, rng)
+    names: set[str] = set()
+    while len(names) < count:
+        names.add(f"{rng.choice(FIRST)} {rng.choice(surnames)}")
+    return sorted(names)
+
+
+def _pairs() -> list[tuple[str, str]]:
+    """300 distinct organisation name parts."""
+    return [(stem, syllable) for stem in STEMS for syllable in SYLLABLES][:300]
+
+
+def build(path: Path, meetings: int, people: int, seed: int = 1) -> None:
+    """Fill a fresh database with a synthetic archive, fast, with plain inserts."""
+    rng = random.Random(seed)
+    engine = make_engine(str(path))
+    raw = engine.raw_connection()
+    cursor = raw.cursor()
+    names = _people(people, rng)
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    cursor.executemany(
+        "INSERT INTO body (id, name) VALUES (?, ?)",
+        [(i, f"Samverkansråd {i}") for i in range(1, 21)],
+    )
+    orgs = [(i, f"{stem}{syllable}s kommun") for i, (stem, syllable) in enumerate(_pairs(), 1)]
+    cursor.executemany("INSERT INTO organization (id, name) VALUES (?, ?)", orgs)
+    cursor.executemany("INSERT INTO person (id, name) VALUES (?, ?)", list(enumerate(names, 1)))
+    aliases = [(i, i, n, alias_key(n)) for i, n in enumerate(names, 1)]
+    cursor.executemany(
+        "INSERT INTO personalias (id, person_id, spelling, key) VALUES (?, ?, ?, ?)", aliases
+    )
+    for table, rows in _meeting_rows(meetings, len(names), names, rng, now):
+        marks = ", ".join("?" * len(rows[0]))
+        cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+    raw.commit()
+    cursor.execute("ANALYZE")
+    raw.close()
+    engine.dispose()
+
+
+def _meeting_rows(
+    meetings: int, people: int, names: list[str], rng: random.Random, now: str
+) -> Iterator[tuple[str, list[tuple]]]:
+    start = date(2000, 1, 1)
+    sources, rows, attendance, officers, items, warnings = [], [], [], [], [], []
+    for m in range(1, meetings + 1):
+        day = start + timedelta(days=rng.randrange(9000))
+        members = rng.sample(range(1, people + 1), 40)
+        text = "\n".join(
+            [f"Protokoll till Samverkansråd {m % 20 + 1}", f"Tid: {day} kl 9:00", "Plats: Almen"]
+        )
+        text += (
+            "\n"
+            + "\n".join(f"{names[p - 1]} (S)   Kommun" for p in members)
+            + "\n"
+            + "Text.\n" * 120
+        )
+        sources.append((m, f"{m:05}.txt", f"/archive/{m:05}.txt", f"h{m}", "utf-8", text, now))
+        rows.append(
+            (
+                m,
+                m % 20 + 1,
+                day.isoformat(),
+                "09:00:00.000000",
+                "12:00:00.000000",
+                "Almen",
+                None,
+                None,
+                None,
+                m,
+                m % 3 == 0,
+                now,
+            )
+        )
+        for position, person in enumerate(members):
+            role = "member" if position < 30 else ("substitute" if position < 36 else "other")
+            attendance.append(
+                (
+                    None,
+                    m,
+                    position,
+                    person,
+                    names[person - 1],
+                    "S",
+                    rng.randint(1, 300),
+                    None,
+                    role,
+                    True,
+                    4 + position,
+                )
+            )
+        for position, role in enumerate(("chair", "secretary", "adjuster")):
+            officers.append(
+                (None, m, position, role, members[position], names[members[position] - 1], 2)
+            )
+        for n in range(1, 11):
+            items.append(
+                (
+                    None,
+                    m,
+                    n,
+                    n,
+                    f"Punkt {n}",
+                    "Text. " * 30,
+                    "Beslut.",
+                    "",
+                    50 + n * 10,
+                    59 + n * 10,
+                )
+            )
+        if m % 5 == 0:
+            warnings.append((None, m, m, 3, "odd line", False))
+    yield "sourcedocument", sources
+    yield "meeting", rows
+    yield "attendance", attendance
+    yield "officer", officers
+    yield "agendaitem", items
+    yield "importwarning", warnings
+
+
+# --- measuring ---------------------------------------------------------------
+
+
+def import_time() -> float:
+    """Seconds to import the app in a fresh interpreter."""
+    code = "import time; t = time.perf_counter(); import tui.app; print(time.perf_counter() - t)"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout)
+
+
+async def measure_app(path: Path) -> dict[str, float]:
+    """Start the app headless and time the first screen and opening meetings."""
+    from tui.app import ProtokollApp
+    from tui.widgets.meeting_table import MeetingTable
+
+    began = time.perf_counter()
+    app = ProtokollApp(engine=make_engine(str(path)))
+    figures: dict[str, float] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await _until(pilot, lambda: app.screen.query_one(MeetingTable))
+        await _until(pilot, lambda: table.row_count and app.screen.detail)
+        figures["start"] = time.perf_counter() - began
+        figures["open"] = statistics.median(
+            [await _open_next(pilot, app, table) for _ in range(15)]
+        )
+        figures["rows"] = table.row_count
+    return figures
+
+
+async def _open_next(pilot, app, table) -> float:
+    shown = app.screen.detail.id
+    began = time.perf_counter()
+    table.action_cursor_down()
+    await _until(pilot, lambda: app.screen.detail.id != shown)
+    return time.perf_counter() - began
+
+
+async def _until(pilot, condition):
+    while True:
+        try:
+            found = condition()
+        except Exception:
+            found = None
+        if found:
+            return found
+        await asyncio.sleep(0.001)
+    raise TimeoutError("the app did not show what was waited for")
+
+
+def measure_page(path: Path) -> float:
+    """Seconds for one page of 200 meetings far down the list."""
+    from store import queries
+
+    engine = make_engine(str(path))
+    page = queries.meeting_page(engine)
+    for _ in range(30):
+        page = queries.meeting_page(engine, after=page.next_cursor)
+    began = time.perf_counter()
+    queries.meeting_page(engine, after=page.next_cursor)
+    return time.perf_counter() - began
+
+
+def measure_search(path: Path) -> dict[str, float]:
+    """Index build time, and per-keystroke times while typing names (some with typos)."""
+    from store.search import PeopleIndex
+
+    engine = make_engine(str(path))
+    began = time.perf_counter()
+    index = PeopleIndex.load(engine)
+    built = time.perf_counter() - began
+    times = []
+    for name in ("lejgren", "anna lindberg", "siw lunandr", "eva sandström", "karl"):
+        for end in range(1, len(name) + 1):
+            began = time.perf_counter()
+            index.search(name[:end], limit=50)
+            times.append(time.perf_counter() - began)
+    return {
+        "build": built,
+        "median": statistics.median(times),
+        "max": max(times),
+        "names": len(index),
+    }
+
+
+def main() -> None:
+    """Build or reuse the database, measure, print."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--meetings", type=int, default=10_000)
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--db", type=Path, help="reuse (or build once into) this file")
+    args = parser.parse_args()
+    path = args.db or Path(tempfile.mkdtemp()) / "bench.db"
+    if not path.exists() or path.stat().st_size < 1_000_000:
+        began = time.perf_counter()
+        build(path, args.meetings, args.people)
+        took = time.perf_counter() - began
+        print(f"built {args.meetings} meetings, {args.people} people in {took:.1f} s: {path}")
+    print(f"import tui.app             {import_time() * 1000:7.0f} ms")
+    app = asyncio.run(measure_app(path))
+    start, rows = app["start"] * 1000, app["rows"]
+    print(f"start to first screen      {start:7.0f} ms   (aim < 1000; {rows:.0f} rows loaded)")
+    print(f"open a meeting (median)    {app['open'] * 1000:7.1f} ms   (aim < 100)")
+    print(f"page of 200, 30 pages deep {measure_page(path) * 1000:7.1f} ms")
+    search = measure_search(path)
+    print(
+        f"people index build         {search['build'] * 1000:7.0f} ms   ({search['names']} people)"
+    )
+    print(f"search keystroke median    {search['median'] * 1000:7.2f} ms   (aim < 20)")
+    print(f"search keystroke max       {search['max'] * 1000:7.2f} ms")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS)      {peak:7.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
