@@ -19,6 +19,7 @@ from store.models import (
     AgendaItem,
     Attendance,
     Body,
+    EditLog,
     ImportWarning,
     Meeting,
     Officer,
@@ -499,3 +500,20 @@ def known_choices(engine: Engine) -> Choices:
         bodies=tuple((i, n) for i, n in bodies),
         organization_spellings=tuple(sorted(aliases | {n for _, n in organizations})),
     )
+
+
+def data_version(engine: Engine) -> tuple[int, ...]:
+    """A cheap fingerprint that changes when people, meetings or the edit log change.
+
+    Lets a view skip rebuilding what it derived (the people index) when nothing moved.
+    """
+    query = select(
+        select(func.count(Person.id)).scalar_subquery(),
+        select(func.max(Person.id)).scalar_subquery(),
+        select(func.count(Meeting.id)).scalar_subquery(),
+        select(func.max(Meeting.id)).scalar_subquery(),
+        select(func.max(EditLog.id)).scalar_subquery(),
+        select(func.count(EditLog.id)).where(EditLog.undone).scalar_subquery(),
+    )
+    with Session(engine) as session:
+        return tuple(value or 0 for value in session.exec(query).one())

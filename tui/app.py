@@ -68,7 +68,7 @@ class ProtokollApp(App):
         Binding(
             "ctrl+z", "undo", "Undo", tooltip="Undo the last change, even from an earlier session"
         ),
-        Binding("ctrl+y", "redo", "Redo", tooltip="Redo the last undone change"),
+        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo the last undone change"),
         Binding("i", "import", "Import", tooltip="Import protocol files or a folder"),
         Binding("x", "export", "Export", tooltip="Export the four CSVs to a folder"),
         Binding("question_mark", "help", "Help", tooltip="This list of keys"),

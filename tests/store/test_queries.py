@@ -136,3 +136,13 @@ def test_known_choices(engine: Engine) -> None:
     choices = queries.known_choices(engine)
     assert choices.parties == ("S",)
     assert [name for _, name in choices.bodies] == ["Regionalt samverkansråd", "Skolrådet"]
+
+
+def test_data_version_moves_with_edits_and_undo(engine: Engine) -> None:
+    before = queries.data_version(engine)
+    assert queries.data_version(engine) == before
+    edits.update_field(engine, "meeting", 1, "location", "X")
+    edited = queries.data_version(engine)
+    assert edited != before
+    edits.undo(engine)
+    assert queries.data_version(engine) not in (before, edited)

@@ -29,7 +29,8 @@ async def test_lejgren_finds_irén_lejegren_and_her_meetings(sample_copy: Engine
         await pilot.press("enter")
         meetings = screen.query_one(PersonMeetingsTable)
         await wait_for(pilot, lambda: meetings.row_count > 0 and app.focused is meetings)
-        roles = {str(meetings.get_cell_at((i, 2))) for i in range(meetings.row_count)}
+        role = meetings.get_column_index("role")
+        roles = {str(meetings.get_cell_at((i, role))) for i in range(meetings.row_count)}
         assert "ordförande" in roles
         date = str(meetings.get_cell_at((0, 0)))
         await pilot.press("enter")

@@ -222,8 +222,9 @@ class MeetingsScreen(EditFlow, StoreScreen):
             view.show_tab("warnings")
 
     def open_meeting(self, meeting_id: int) -> None:
-        """Show one meeting, wherever it is in the list (used from the people screen)."""
+        """Show one meeting's attendance, wherever it is in the list (used from People)."""
         self.wanted = meeting_id
+        self.query_one(MeetingDetailView).show_tab("attendance")
         self.load_detail(meeting_id, then=self._jump_to)
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:

@@ -40,6 +40,7 @@ class PeopleScreen(StoreScreen):
     def __init__(self) -> None:
         super().__init__()
         self.index: PeopleIndex | None = None
+        self.index_version: tuple[int, ...] = ()
         self.query_text = ""
 
     def compose(self) -> ComposeResult:
@@ -63,12 +64,16 @@ class PeopleScreen(StoreScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def build_index(self) -> None:
-        """Load every person and spelling into a search index."""
+        """Load every person and spelling into a search index, unless nothing changed."""
+        version = queries.data_version(self.engine)
+        if self.index is not None and version == self.index_version:
+            return
         index = PeopleIndex.load(self.engine)
-        self.deliver(self._index_ready, index)
+        self.deliver(self._index_ready, index, version)
 
-    def _index_ready(self, index: PeopleIndex) -> None:
+    def _index_ready(self, index: PeopleIndex, version: tuple[int, ...]) -> None:
         self.index = index
+        self.index_version = version
         self._status(f"{len(index)} people. Type to search.")
         if self.query_text:
             self.search(self.query_text)
@@ -117,9 +122,9 @@ class PeopleScreen(StoreScreen):
 
     def _show_person(self, person: PersonDetail) -> None:
         count = len({m.meeting_id for m in person.meetings})
-        self.query_one("#person-title", Static).update(
-            Text(f"{person.name}: {count} meetings", style="bold")
-        )
+        noun = "meeting" if count == 1 else "meetings"
+        title = Text(f"{person.name}: {count} {noun}  ·  enter opens one", style="bold")
+        self.query_one("#person-title", Static).update(title)
         table = self.query_one(PersonMeetingsTable)
         table.show_person(person)
         table.focus()

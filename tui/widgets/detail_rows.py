@@ -22,11 +22,11 @@ ROLE_NAMES = {
 OVERVIEW_COLUMNS = [Column("Field", "label", width=16), Column("Value", "value")]
 ATTENDANCE_COLUMNS = [
     Column("Name as written", "name_as_written"),
-    Column("Person", "person", editable=False),
     Column("Party", "party", width=5),
-    Column("Organisation", "organization"),
     Column("Role", "role", width=10),
     Column("Present", "present", width=7),
+    Column("Organisation", "organization"),
+    Column("Person, if spelt otherwise", "person", editable=False),
 ]
 AGENDA_COLUMNS = [
     Column("§", "number", width=3),
@@ -94,11 +94,11 @@ def attendance_rows(rows: tuple[AttendanceRow, ...]) -> Rows:
             RowRef("attendance", a.id, None, _lines(a.line), a.name_as_written, deletable=True),
             [
                 cell(a.name_as_written),
-                cell(a.person if a.person != a.name_as_written else "", style="dim"),
                 cell(a.party),
-                cell(a.organization),
                 cell(ROLE_NAMES.get(a.role, a.role)),
                 cell(a.present),
+                cell(a.organization),
+                cell(a.person if a.person != a.name_as_written else "", style="dim"),
             ],
         )
         for a in rows

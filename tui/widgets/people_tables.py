@@ -78,12 +78,12 @@ class PersonMeetingsTable(DataTable):
     def on_mount(self) -> None:
         """Columns, each with a key."""
         self.add_column("Date", key="date", width=10)
-        self.add_column("Body", key="body")
         self.add_column("Role", key="role", width=11)
         self.add_column("Present", key="present", width=7)
         self.add_column("As written", key="written")
         self.add_column("Party", key="party", width=5)
         self.add_column("Organisation", key="organization")
+        self.add_column("Body", key="body")
 
     def show_person(self, person: PersonDetail) -> None:
         """Replace the rows with this person's meetings."""
@@ -91,12 +91,12 @@ class PersonMeetingsTable(DataTable):
         for number, row in enumerate(person.meetings):
             self.add_row(
                 cell(row.date.isoformat()),
-                cell(row.body),
                 cell(ROLE_NAMES.get(row.role, row.role)),
                 cell(row.present),
                 cell(row.name_as_written),
                 cell(row.party),
                 cell(row.organization),
+                cell(row.body),
                 key=f"{number}:{row.meeting_id}",
             )
 

@@ -10,7 +10,7 @@ class SourceView(TextArea):
     """The source document as plain text (never markup), with line numbers."""
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(read_only=True, show_line_numbers=True, soft_wrap=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(read_only=True, show_line_numbers=True, soft_wrap=True, **kwargs)  # type: ignore[arg-type]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Leave ctrl+z and ctrl+y to the app: nothing here can be undone."""
@@ -24,13 +24,15 @@ class SourceView(TextArea):
             self.load_text(text)
 
     def show_lines(self, first: int, last: int) -> None:
-        """Select 1-based lines `first`..`last` and scroll them to the middle."""
+        """Select 1-based lines `first`..`last`, and scroll the first near the top."""
         count = self.document.line_count
-        if not count:
-            return
         top, bottom = max(first - 1, 0), min(max(last, first) - 1, count - 1)
-        if top > bottom:
+        if not count or top > bottom:
             return
-        self.selection = Selection((top, 0), (bottom, len(self.document[bottom])))
-        self.scroll_cursor_visible(center=True)
-        self.call_after_refresh(self.scroll_cursor_visible, True)
+        self.selection = Selection((bottom, len(self.document[bottom])), (top, 0))
+        self.call_after_refresh(self._scroll_to_line, top)
+
+    def _scroll_to_line(self, line: int) -> None:
+        """Scroll so `line` sits a little below the top (wrapped lines counted)."""
+        y = self.wrapped_document.location_to_offset((line, 0)).y
+        self.scroll_to(x=0, y=max(y - 2, 0), animate=False)
