@@ -67,14 +67,16 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
                 for spec in self.fields:
                     yield from self._field(spec)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     def _field(self, spec: FieldSpec) -> ComposeResult:
         yield Label(Text(spec.label), classes="field-label")
         if spec.choices:
             options = [(Text(label), value) for label, value in spec.choices]
-            yield Select(options, value=spec.value, allow_blank=False, id=f"field-{spec.name}")
+            yield Select(
+                options, value=spec.value, allow_blank=False, id=f"field-{spec.name}", compact=True
+            )
         elif spec.multiline:
             yield TextArea(
                 spec.value, id=f"field-{spec.name}", classes="field-text", soft_wrap=True
@@ -219,8 +221,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog confirm"):
             yield Static(Text(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes (y)", variant="primary", id="yes")
-                yield Button("No (n)", id="no")
+                yield Button("Yes (y)", variant="primary", id="yes", compact=True)
+                yield Button("No (n)", id="no", compact=True)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -58,17 +58,21 @@ class ImportScreen(StoreModal):
                 classes="field-label",
             )
             yield Input(
-                placeholder="samples/protocols", id="import-paths", suggester=PathSuggester()
+                placeholder="samples/protocols",
+                id="import-paths",
+                suggester=PathSuggester(),
+                compact=True,
             )
             yield Checkbox(
                 "Replace meetings imported before (never reviewed or edited ones)",
                 id="import-replace",
+                compact=True,
             )
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Log(id="import-log", highlight=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Import (enter)", variant="primary", id="import-start")
-                yield Button("Close (esc)", id="import-close")
+                yield Button("Import (enter)", variant="primary", id="import-start", compact=True)
+                yield Button("Close (esc)", id="import-close", compact=True)
 
     @on(Input.Submitted, "#import-paths")
     @on(Button.Pressed, "#import-start")
@@ -132,12 +136,17 @@ class ExportScreen(StoreModal):
         with Vertical(classes="dialog wide"):
             yield Label(Text("Export CSV"), classes="dialog-title")
             yield Label(Text("Folder (made if missing)"), classes="field-label")
-            yield Input(str(Path.cwd() / "export"), id="export-folder", suggester=PathSuggester())
-            yield Checkbox("For Excel (semicolons, BOM)", id="export-excel")
+            yield Input(
+                str(Path.cwd() / "export"),
+                id="export-folder",
+                suggester=PathSuggester(),
+                compact=True,
+            )
+            yield Checkbox("For Excel (semicolons, BOM)", id="export-excel", compact=True)
             yield Log(id="export-log", highlight=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export (enter)", variant="primary", id="export-start")
-                yield Button("Close (esc)", id="export-close")
+                yield Button("Export (enter)", variant="primary", id="export-start", compact=True)
+                yield Button("Close (esc)", id="export-close", compact=True)
 
     @on(Input.Submitted, "#export-folder")
     @on(Button.Pressed, "#export-start")
