@@ -21,7 +21,7 @@ HINTS = {
     "end_time": "HH:MM, e.g. 16:30",
     "party": "Party code, e.g. S, M, KD; a new code is confirmed",
     "organization": "Pick a known organisation (down arrow); a new one is confirmed",
-    "body": "Pick a known body (down arrow); a new one is confirmed",
+    "body": "The item's text: paragraphs separated by a blank line",
     "decisions": "One decision (Beslut) per line",
     "attachments": "One attachment (Bilaga) per line",
 }
@@ -67,7 +67,8 @@ def edit_spec(table_name: str, field: str, value: str, choices: Choices) -> Fiel
     label = LABELS.get(field, field.replace("_", " ").capitalize())
     if table_name == "meeting" and field == "body":
         names = tuple(name for _, name in choices.bodies)
-        return FieldSpec(field, "Body", value, check_name, suggestions=names, hint=HINTS["body"])
+        hint = "Pick a known body (down arrow); a new one is confirmed"
+        return FieldSpec(field, "Body", value, check_name, suggestions=names, hint=hint)
     if field == "organization":
         names = tuple(name for _, name in choices.organizations)
         return FieldSpec(field, label, value, suggestions=names, hint=HINTS[field])

@@ -79,7 +79,11 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             )
         elif spec.multiline:
             yield TextArea(
-                spec.value, id=f"field-{spec.name}", classes="field-text", soft_wrap=True
+                spec.value,
+                id=f"field-{spec.name}",
+                classes="field-text",
+                soft_wrap=True,
+                compact=True,
             )
         else:
             suggester = (
@@ -88,7 +92,11 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
                 else None
             )
             yield Input(
-                spec.value, id=f"field-{spec.name}", suggester=suggester, select_on_focus=False
+                spec.value,
+                id=f"field-{spec.name}",
+                suggester=suggester,
+                select_on_focus=False,
+                compact=True,
             )
             if spec.suggestions:
                 yield OptionList(id=f"offer-{spec.name}", classes="field-offers")
