@@ -80,8 +80,12 @@ class ProtokollApp(App):
         self.engine = engine
 
     def action_import(self) -> None:
-        """Open the import dialog."""
-        self.push_screen(ImportScreen())
+        """Open the import dialog; after an import, the list starts from the newest meeting."""
+        self.push_screen(ImportScreen(), self._imported)
+
+    def _imported(self, changed: bool | None) -> None:
+        if changed:
+            self.screen.post_message(DataChanged(from_top=True))
 
     def action_export(self) -> None:
         """Open the export dialog."""

@@ -79,3 +79,6 @@ class MeetingChosen(Message):
 @dataclass
 class DataChanged(Message):
     """The database changed outside the current screen's own edits (undo, import)."""
+
+    from_top: bool = False
+    """Show the list from its newest meeting (new meetings may have arrived)."""

@@ -20,6 +20,8 @@ from tui.widgets.meeting_detail import MeetingDetailView
 from tui.widgets.meeting_table import MeetingTable
 from tui.widgets.mode_bar import ModeBar
 
+MAX_RELOAD = 2000
+"""At most this many rows are reloaded in place after a change made elsewhere."""
 NARROW = 110
 """Below this many columns the list sits above the detail instead of beside it."""
 
@@ -57,6 +59,8 @@ class MeetingsScreen(EditFlow, StoreScreen):
         self.loading_more = False
         self.wanted: int | None = None
         """A meeting asked for from another view, until it is shown."""
+        self.requested: int | None = None
+        """The meeting whose detail was asked for last."""
 
     def compose(self) -> ComposeResult:
         """Mode bar and filter, list and detail, footer."""
@@ -81,21 +85,32 @@ class MeetingsScreen(EditFlow, StoreScreen):
         """Stack list and detail in a narrow terminal."""
         self.set_class(self.size.width < NARROW, "-narrow")
 
-    def reload(self) -> None:
-        """Reload the list from the top, and the shown meeting (or the one asked for)."""
+    def reload(self, *, from_top: bool = False) -> None:
+        """Reload the rows and the shown meeting (or the one asked for), keeping the place."""
         if self.wanted is not None:
             self.load_detail(self.wanted, then=self._jump_to)
             return
-        self.load_page(self.filter_text, keep=self.detail.id if self.detail else None)
+        table = self.query_one(MeetingTable)
+        limit = min(max(table.row_count, queries.PAGE_SIZE), MAX_RELOAD)
+        keep = self.detail.id if self.detail else None
+        at = None if from_top else table.first_cursor
+        self.load_page(self.filter_text, at=at, keep=keep, limit=limit)
         if self.detail is not None:
             self.load_detail(self.detail.id)
 
     # --- list ----------------------------------------------------------------
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="page")
-    def load_page(self, text: str, *, at: Cursor | None = None, keep: int | None = None) -> None:
+    def load_page(
+        self,
+        text: str,
+        *,
+        at: Cursor | None = None,
+        keep: int | None = None,
+        limit: int = queries.PAGE_SIZE,
+    ) -> None:
         """Load the first page of meetings matching `text` (starting `at` a meeting)."""
-        page = queries.meeting_page(self.engine, text, at=at)
+        page = queries.meeting_page(self.engine, text, at=at, limit=limit)
         self.deliver(self._show_page, page, keep)
 
     def _show_page(self, page: MeetingPage, keep: int | None) -> None:
@@ -140,14 +155,23 @@ class MeetingsScreen(EditFlow, StoreScreen):
 
     @on(MeetingHighlighted)
     def _highlighted(self, message: MeetingHighlighted) -> None:
-        if self.detail is None or self.detail.id != message.meeting_id:
+        # Compare with the last request, not the shown meeting: a stale highlight
+        # (from rows being refilled) may be followed by the one that counts.
+        if message.meeting_id != self.requested:
             self.load_detail(message.meeting_id)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
     def load_detail(
         self, meeting_id: int, then: Callable[[MeetingDetail], None] | None = None
     ) -> None:
-        """Load one meeting's detail and show it."""
+        """Load one meeting's detail and show it (the newest request wins)."""
+        self.requested = meeting_id
+        self.fetch_detail(meeting_id, then)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="detail")
+    def fetch_detail(
+        self, meeting_id: int, then: Callable[[MeetingDetail], None] | None = None
+    ) -> None:
+        """Read one meeting's detail in a thread and hand it to the UI."""
         detail = queries.meeting_detail(self.engine, meeting_id)
         if detail is not None:
             self.deliver(self.show_detail, detail, then)
@@ -184,8 +208,8 @@ class MeetingsScreen(EditFlow, StoreScreen):
         self.query_one("#meeting-filter", Input).focus()
 
     @on(DataChanged)
-    def _data_changed(self) -> None:
-        self.reload()
+    def _data_changed(self, message: DataChanged) -> None:
+        self.reload(from_top=message.from_top)
 
     # --- review --------------------------------------------------------------
 

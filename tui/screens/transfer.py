@@ -49,6 +49,11 @@ class ImportScreen(StoreModal):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary: ImportSummary | None = None
+        """The outcome of the last import run in this dialog."""
+
     def compose(self) -> ComposeResult:
         """Paths, the replace option, progress and the log."""
         with Vertical(classes="dialog wide"):
@@ -116,8 +121,12 @@ class ImportScreen(StoreModal):
 
     @on(Button.Pressed, "#import-close")
     def action_close(self) -> None:
-        """Close the dialog (the screen below reloads)."""
-        self.dismiss(None)
+        """Close the dialog, saying whether meetings were added or replaced."""
+        summary = getattr(self, "summary", None)
+        changed = (
+            summary is not None and (summary.count("imported") + summary.count("replaced")) > 0
+        )
+        self.dismiss(changed)
 
 
 class ExportScreen(StoreModal):
@@ -130,6 +139,11 @@ class ExportScreen(StoreModal):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: dict[str, Path] = {}
+        """The files of the last export from this dialog."""
 
     def compose(self) -> ComposeResult:
         """Folder, the Excel option and the result."""

@@ -31,6 +31,8 @@ class MeetingTable(DataTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.next_cursor: Cursor | None = None
         """Where the next page starts; None when every row is loaded."""
+        self.first_cursor: Cursor | None = None
+        """The first loaded row: a reload starts there, so the list keeps its place."""
 
     def on_mount(self) -> None:
         """Set up the columns, each with a key."""
@@ -44,6 +46,7 @@ class MeetingTable(DataTable):
         """Show a page of meetings, replacing the rows or after them."""
         if not append:
             self.clear()
+            self.first_cursor = page.rows[0].cursor if page.rows else None
         for row in page.rows:
             self.add_row(*self._cells(row), key=str(row.id))
         self.next_cursor = page.next_cursor
