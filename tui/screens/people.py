@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 from store import queries
 from store.queries import PersonDetail
 from store.search import PeopleIndex, PersonHit
-from tui.messages import MeetingChosen, PersonChosen
+from tui.messages import DataChanged, MeetingChosen, PersonChosen
 from tui.screens.base import StoreScreen
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.people_tables import PeopleTable, PersonMeetingsTable
@@ -60,6 +60,10 @@ class PeopleScreen(StoreScreen):
 
     def on_screen_resume(self) -> None:
         """(Re)build the index: imports and merges change who is who."""
+        self.build_index()
+
+    def on_data_changed(self, message: DataChanged) -> None:
+        """An undo or redo may have merged or split people: rebuild if anything moved."""
         self.build_index()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
