@@ -84,6 +84,13 @@ def meeting_page(
         return _page(session, query, after=after, at=at, limit=limit)
 
 
+def meeting_row(engine: Engine, meeting_id: int) -> MeetingRow | None:
+    """One meeting's line of the list, to redraw it after a change; None if gone."""
+    with Session(engine) as session:
+        found = session.exec(_meeting_rows_query().where(Meeting.id == meeting_id)).first()
+    return MeetingRow(*found) if found else None
+
+
 def _page(
     session: Session, query: Select, *, after: Cursor | None, at: Cursor | None, limit: int
 ) -> MeetingPage:

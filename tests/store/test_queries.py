@@ -146,3 +146,9 @@ def test_data_version_moves_with_edits_and_undo(engine: Engine) -> None:
     assert edited != before
     edits.undo(engine)
     assert queries.data_version(engine) not in (before, edited)
+
+
+def test_meeting_row_is_one_line_of_the_list(engine: Engine) -> None:
+    row = queries.meeting_row(engine, 12)
+    assert row == queries.meeting_page(engine, limit=1).rows[0]
+    assert queries.meeting_row(engine, 999) is None

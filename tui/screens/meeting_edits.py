@@ -10,7 +10,7 @@ from textual import work
 
 from store import edits, queries
 from store.edits import EditResult
-from store.queries import Choices, MeetingDetail
+from store.queries import Choices, MeetingDetail, MeetingRow
 from tui.messages import AddRequested, DeleteRequested, EditRequested
 from tui.screens.fields import TOGGLED, agenda_specs, attendee_specs, edit_spec, officer_specs
 from tui.screens.form import ConfirmScreen, FormScreen
@@ -75,11 +75,12 @@ class EditFlow:
     @work(thread=True, exit_on_error=False, group="list-row")
     def refresh_list_row(self, meeting_id: int) -> None:
         """Redraw one meeting's row in the list after a change."""
-        detail = queries.meeting_detail(self.engine, meeting_id)  # type: ignore[attr-defined]
-        if detail is not None:
-            page = queries.meeting_page(self.engine, at=detail.cursor, limit=1)  # type: ignore[attr-defined]
-            if page.rows:
-                self.deliver(self.query_one(MeetingTable).update_meeting, page.rows[0])  # type: ignore[attr-defined]
+        row = queries.meeting_row(self.engine, meeting_id)  # type: ignore[attr-defined]
+        if row is not None:
+            self.deliver(self._redraw_row, row)  # type: ignore[attr-defined]
+
+    def _redraw_row(self, row: MeetingRow) -> None:
+        self.query_one(MeetingTable).update_meeting(row)  # type: ignore[attr-defined]
 
     def with_choices(self, then: Callable[[Choices], None]) -> None:
         """Run `then` with the known parties, organisations and bodies (loaded once per change)."""
