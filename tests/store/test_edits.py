@@ -11,7 +11,17 @@ from sqlmodel import Session, select
 
 from store import edits
 from store.db import make_engine
-from store.models import Attendance, Body, EditLog, Meeting, Organization, Person
+from store.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    EditLog,
+    Meeting,
+    Officer,
+    Organization,
+    Person,
+    PersonAlias,
+)
 
 
 @pytest.fixture
@@ -179,3 +189,26 @@ def test_organisation_must_be_known_unless_created(engine: Engine) -> None:
         row = session.get(Attendance, 1)
         assert row.organization_as_written == "nora KOMMUN"
         assert session.get(Organization, row.organization_id).name == "Nora kommun"
+
+
+def test_adding_rows_links_people_and_undoes_in_one_step(engine: Engine) -> None:
+    with Session(engine) as session:
+        session.add(PersonAlias(person_id=1, spelling="Irén", key="irén"))
+        session.commit()
+    added = edits.add_attendee(engine, 1, "Irén", party="S", role="substitute")
+    officer = edits.add_officer(engine, 1, "chair", "Ny Ordförande")
+    item = edits.add_agenda_item(engine, 1, 7, "  Övriga  frågor ")
+    with Session(engine) as session:
+        row = session.get(Attendance, added.row_id)
+        assert (row.person_id, row.role, row.position) == (1, "substitute", 1)
+        assert session.get(Person, session.get(Officer, officer.row_id).person_id).name == (
+            "Ny Ordförande"
+        )
+        assert session.get(AgendaItem, item.row_id).title == "Övriga frågor"
+    edits.undo(engine)
+    edits.undo(engine)
+    with Session(engine) as session:
+        assert session.get(Officer, officer.row_id) is None
+        assert session.exec(select(Person).where(Person.name == "Ny Ordförande")).first() is None
+    with pytest.raises(edits.EditError, match="role must be one of"):
+        edits.add_officer(engine, 1, "boss", "X")
