@@ -125,84 +125,53 @@ def build(path: Path, meetings: int, people: int, seed: int = 1) -> None:
     engine.dispose()
 
 
+TABLES = ("sourcedocument", "meeting", "attendance", "officer", "agendaitem", "importwarning")
+
+
 def _meeting_rows(
     meetings: int, people: int, names: list[str], rng: random.Random, now: str
 ) -> Iterator[tuple[str, list[tuple]]]:
-    start = date(2000, 1, 1)
-    sources, rows, attendance, officers, items, warnings = [], [], [], [], [], []
+    """Every table's rows for `meetings` meetings, in the order they must be inserted."""
+    tables: dict[str, list[tuple]] = {name: [] for name in TABLES}
     for m in range(1, meetings + 1):
-        day = start + timedelta(days=rng.randrange(9000))
+        day = date(2000, 1, 1) + timedelta(days=rng.randrange(9000))
         members = rng.sample(range(1, people + 1), 40)
-        text = "\n".join(
-            [f"Protokoll till Samverkansråd {m % 20 + 1}", f"Tid: {day} kl 9:00", "Plats: Almen"]
-        )
-        text += (
-            "\n"
-            + "\n".join(f"{names[p - 1]} (S)   Kommun" for p in members)
-            + "\n"
-            + "Text.\n" * 120
-        )
-        sources.append((m, f"{m:05}.txt", f"/archive/{m:05}.txt", f"h{m}", "utf-8", text, now))
-        rows.append(
-            (
-                m,
-                m % 20 + 1,
-                day.isoformat(),
-                "09:00:00.000000",
-                "12:00:00.000000",
-                "Almen",
-                None,
-                None,
-                None,
-                m,
-                m % 3 == 0,
-                now,
-            )
-        )
-        for position, person in enumerate(members):
-            role = "member" if position < 30 else ("substitute" if position < 36 else "other")
-            attendance.append(
-                (
-                    None,
-                    m,
-                    position,
-                    person,
-                    names[person - 1],
-                    "S",
-                    rng.randint(1, 300),
-                    None,
-                    role,
-                    True,
-                    4 + position,
-                )
-            )
-        for position, role in enumerate(("chair", "secretary", "adjuster")):
-            officers.append(
-                (None, m, position, role, members[position], names[members[position] - 1], 2)
-            )
-        for n in range(1, 11):
-            items.append(
-                (
-                    None,
-                    m,
-                    n,
-                    n,
-                    f"Punkt {n}",
-                    "Text. " * 30,
-                    "Beslut.",
-                    "",
-                    50 + n * 10,
-                    59 + n * 10,
-                )
-            )
-        if m % 5 == 0:
-            warnings.append((None, m, m, 3, "odd line", False))
-    yield "sourcedocument", sources
-    yield "meeting", rows
-    yield "attendance", attendance
-    yield "officer", officers
-    yield "agendaitem", items
-    yield "importwarning", warnings
+        for name, rows in _one_meeting(m, day, members, names, rng, now).items():
+            tables[name].extend(rows)
+    yield from tables.items()
+
+
+def _one_meeting(
+    m: int, day: date, members: list[int], names: list[str], rng: random.Random, now: str
+) -> dict[str, list[tuple]]:
+    """The rows of one meeting: source, header, 40 attendees, 3 officers, 10 items."""
+    lines = [f"Protokoll till Samverkansråd {m % 20 + 1}", f"Tid: {day} kl 9:00", "Plats: Almen"]
+    lines += [f"{names[p - 1]} (S)   Kommun" for p in members] + ["Text."] * 120
+    times = ("09:00:00.000000", "12:00:00.000000")
+    header = (m, m % 20 + 1, day.isoformat(), *times, "Almen", None, None, None, m, m % 3 == 0, now)
+    return {
+        "sourcedocument": [
+            (m, f"{m:05}.txt", f"/a/{m:05}.txt", f"h{m}", "utf-8", "\n".join(lines), now)
+        ],
+        "meeting": [header],
+        "attendance": [
+            (None, m, i, p, names[p - 1], "S", rng.randint(1, 300), None, _role(i), True, 4 + i)
+            for i, p in enumerate(members)
+        ],
+        "officer": [
+            (None, m, i, role, members[i], names[members[i] - 1], 2)
+            for i, role in enumerate(("chair", "secretary", "adjuster"))
+        ],
+        "agendaitem": [
+            (None, m, n, n, f"Punkt {n}", "Text. " * 30, "Beslut.", "", 50 + n * 10, 59 + n * 10)
+            for n in range(1, 11)
+        ],
+        "importwarning": [(None, m, m, 3, "odd line", False)] if m % 5 == 0 else [],
+    }
+
+
+def _role(position: int) -> str:
+    return "member" if position < 30 else ("substitute" if position < 36 else "other")
 
 
 # --- measuring ---------------------------------------------------------------
