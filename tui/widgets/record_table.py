@@ -89,12 +89,25 @@ class RecordTable(DataTable):
         """Replace the rows, keeping the cursor where it was as far as possible."""
         where = self.cursor_coordinate
         self.clear()
+        self._measure(rows)
         self.refs = {}
         for key, ref, cells in rows:
             self.refs[key] = ref
             self.add_row(*cells, key=key)
         if self.row_count:
             self.cursor_coordinate = Coordinate(min(where.row, self.row_count - 1), where.column)
+
+    def _measure(self, rows: list[tuple[str, RowRef, list[Text]]]) -> None:
+        """Size auto-width columns from the rows before they are added.
+
+        DataTable otherwise measures new rows later, on idle; in a real terminal
+        the first paint then sometimes kept columns only as wide as their
+        header (`Regi…`), until the table was filled again.
+        """
+        for index, column in enumerate(self.ordered_columns):
+            if column.auto_width:
+                widths = (cells[index].cell_len for _, _, cells in rows if index < len(cells))
+                column.content_width = max([column.content_width, *widths])
 
     @property
     def current(self) -> RowRef | None:
