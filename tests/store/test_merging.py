@@ -168,8 +168,17 @@ def test_merge_refuses_nonsense(engine: Engine) -> None:
         merge(engine, berth, [berth])
     before = _state(engine)
     with pytest.raises(MergeError, match="spelling of another person"):
-        merge(engine, berth, [find(engine, "Linda Svahn")], name="Andreas Svahn")
+        merge(engine, berth, [find(engine, "Tom Rymoen")], name="Andreas Svahn")
     assert _state(engine) == before
+
+
+def test_people_listed_at_one_meeting_are_merged_only_by_force(engine: Engine) -> None:
+    berth, ivonny = find(engine, "Berth Falk"), find(engine, "Ivonny Falk")
+    before = _state(engine)
+    with pytest.raises(MergeError, match="both listed at meeting 2: they are different people"):
+        merge(engine, berth, [ivonny])
+    assert _state(engine) == before
+    assert merge(engine, berth, [ivonny], force=True).rows_moved == 1
 
 
 def test_declared_different_follows_a_merge(engine: Engine) -> None:
