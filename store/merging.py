@@ -135,14 +135,19 @@ def merge(
         moved = _move_rows(session, spec, batch, "merge", others, keep_id)
         _move_aliases(session, spec, batch, "merge", others, keep_id)
         _repoint_distinct(session, spec, batch, others, keep_id)
-        session.flush()
-        for row in merged:
-            edits.record_delete(session, batch, "merge", row)
-            session.delete(row)
-        session.flush()
+        _delete_logged(session, batch, "merge", merged)
         final = _rename(session, spec, batch, "merge", keep, name or keep.name)
         session.commit()
         return MergeResult(spec.name, keep_id, others, final, moved, batch)
+
+
+def _delete_logged(session: Session, batch: int, action: str, rows: list[Any]) -> None:
+    """Delete rows whose references are gone, each logged whole so undo can put it back."""
+    session.flush()  # the moves first: nothing may point at a deleted row
+    for row in rows:
+        edits.record_delete(session, batch, action, row)
+        session.delete(row)
+    session.flush()
 
 
 def merge_group(
@@ -291,14 +296,8 @@ def split(engine: Engine, owner_id: int, spelling: str, *, kind: str = "person")
     key = alias_key(spelling)
     with Session(engine) as session:
         owner = _get(session, spec, owner_id)
-        aliases = session.exec(
-            select(spec.alias).where(getattr(spec.alias, spec.link) == owner_id)
-        ).all()
-        alias = next((a for a in aliases if a.key == key), None)
-        if alias is None:
-            raise MergeError(f"{spelling!r} is not a spelling of {owner.name} (id {owner_id})")
-        if len(aliases) < 2:
-            raise MergeError(f"{owner.name} (id {owner_id}) has no other spelling to split from")
+        aliases = _aliases_of(session, spec, owner_id)
+        alias = _splittable(owner, aliases, spelling)
         batch = edits.new_batch(session)
         if alias_key(owner.name) == key:
             rest = [a.spelling for a in aliases if a.key != key]
@@ -313,6 +312,16 @@ def split(engine: Engine, owner_id: int, spelling: str, *, kind: str = "person")
         _add_distinct(session, spec, batch, "split", owner_id, new.id)
         session.commit()
         return SplitResult(spec.name, owner_id, new.id, alias.spelling, moved, batch)
+
+
+def _splittable(owner: Any, aliases: list[Any], spelling: str) -> Any:
+    """The alias of `spelling` among `owner`'s, if it can be split off; else `MergeError`."""
+    alias = next((a for a in aliases if a.key == alias_key(spelling)), None)
+    if alias is None:
+        raise MergeError(f"{spelling!r} is not a spelling of {owner.name} (id {owner.id})")
+    if len(aliases) < 2:
+        raise MergeError(f"{owner.name} (id {owner.id}) has no other spelling to split from")
+    return alias
 
 
 def _aliases_of(session: Session, spec: Kind, owner_id: int) -> list[Any]:

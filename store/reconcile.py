@@ -65,6 +65,8 @@ SAME_COUNCIL = 2.0
 OVERLAPPING_YEARS = 1.0
 PEOPLE_IN_COMMON = 6.0
 NO_ONE_IN_COMMON = -10.0
+LINKED_SHARE = 0.5
+"""Two groups join only if at least this share of their cross pairs are suggested."""
 MOST_EVIDENCE = SAME_PARTY + SAME_ORGANIZATION + SAME_COUNCIL + OVERLAPPING_YEARS + PEOPLE_IN_COMMON
 
 
@@ -371,13 +373,17 @@ def _marks(spelling: str) -> int:
 
 
 class _Groups:
-    """Union-find over profiles; never joins groups sharing a meeting or declared different."""
+    """Union-find over profiles; never joins groups sharing a meeting or declared different,
+    nor groups that are mostly strangers to each other (a chain of look-alikes)."""
 
-    def __init__(self, declared: set[tuple[int, int]], kind: str) -> None:
+    def __init__(
+        self, declared: set[tuple[int, int]], suggested: set[tuple[int, int]], kind: str
+    ) -> None:
         self.parent: dict[int, int] = {}
         self.members: dict[int, list[Profile]] = {}
         self.meetings: dict[int, set[int]] = {}
         self.declared = declared
+        self.suggested = suggested
         self.kind = kind
 
     def root(self, profile: Profile) -> int:
@@ -406,11 +412,14 @@ class _Groups:
     def _compatible(self, first: int, second: int) -> bool:
         if self.kind == "person" and not self.meetings[first].isdisjoint(self.meetings[second]):
             return False
-        return not any(
-            (min(x.id, y.id), max(x.id, y.id)) in self.declared
+        cross = [
+            (min(x.id, y.id), max(x.id, y.id))
             for x in self.members[first]
             for y in self.members[second]
-        )
+        ]
+        if any(pair in self.declared for pair in cross):
+            return False
+        return sum(pair in self.suggested for pair in cross) >= LINKED_SHARE * len(cross)
 
 
 def group_suggestions(
@@ -421,7 +430,8 @@ def group_suggestions(
     if not suggestions:
         return []
     kind = suggestions[0].kind
-    groups = _Groups({(min(p), max(p)) for p in distinct}, kind)
+    suggested = {s.ids for s in suggestions}
+    groups = _Groups({(min(p), max(p)) for p in distinct}, suggested, kind)
     pairs_of: dict[int, list[Suggestion]] = defaultdict(list)
     for suggestion in sorted(suggestions, key=lambda s: -s.score):
         if groups.join(suggestion.a, suggestion.b):
@@ -507,14 +517,7 @@ def _profiles(
     **extra: dict[int, set],
 ) -> list[Profile]:
     """Profiles from names, alias spellings and the rows that use them."""
-    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    seen: dict[int, tuple[set, set, set]] = defaultdict(lambda: (set(), set(), set()))
-    for owner, written, meeting, day, council in session.exec(rows).all():
-        counts[owner][alias_key(written)] += 1
-        meetings, years, councils = seen[owner]
-        meetings.add(meeting)
-        years.add(day.year)
-        councils.add(council)
+    counts, seen = _usage(session, rows)
     profiles = []
     for owner, name in names:
         spellings = {alias_key(s): s for s in sorted(aliases.get(owner, ()))}
@@ -533,6 +536,19 @@ def _profiles(
             )
         )
     return profiles
+
+
+def _usage(session: Session, rows: Select) -> tuple[dict, dict]:
+    """Per owner: rows per spelling key, and the (meetings, years, councils) of those rows."""
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    seen: dict[int, tuple[set, set, set]] = defaultdict(lambda: (set(), set(), set()))
+    for owner, written, meeting, day, council in session.exec(rows).all():
+        counts[owner][alias_key(written)] += 1
+        meetings, years, councils = seen[owner]
+        meetings.add(meeting)
+        years.add(day.year)
+        councils.add(council)
+    return counts, seen
 
 
 # --- the whole thing, from an engine ------------------------------------------
