@@ -9,6 +9,7 @@ Words hyphenated across a line break are joined onto the first line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from importers.markup import clean_line
@@ -140,35 +141,43 @@ def _drop_repeated_headers(lines: list[Line], letterhead: list[Line]) -> list[Li
     pieces = sorted({_key(line.text) for line in letterhead}, key=len, reverse=True)
     composed = re.compile("(?:" + "|".join(map(re.escape, pieces)) + ")+")
     first = _key(letterhead[0].text)
-    kept: list[Line] = []
-    in_header = False
-    for run in _paragraphs(lines):
-        if run[0].blank:
-            kept.extend(run)
-            continue
-        starts_header = _key(run[0].text) == first and len(run) <= _MAX_HEADER_PARAGRAPH
-        if starts_header or (in_header and all(composed.fullmatch(_key(x.text)) for x in run)):
-            in_header = True
-            continue
-        in_header = False
-        kept.extend(run)
-    return kept
+
+    def starts(run: list[Line]) -> bool:
+        return _key(run[0].text) == first and len(run) <= _MAX_HEADER_PARAGRAPH
+
+    def continues(run: list[Line]) -> bool:
+        return all(composed.fullmatch(_key(x.text)) for x in run)
+
+    return _drop_blocks(lines, starts, continues)
 
 
 def _drop_address_blocks(lines: list[Line]) -> list[Line]:
+    def starts(run: list[Line]) -> bool:
+        upper = run[0].text.upper()
+        return sum(word in upper for word in _ADDRESS_KEYWORDS) >= 2
+
+    def continues(run: list[Line]) -> bool:
+        return all(_ADDRESS_LINE.match(x.text) for x in run)
+
+    return _drop_blocks(lines, starts, continues)
+
+
+def _drop_blocks(
+    lines: list[Line],
+    starts: Callable[[list[Line]], bool],
+    continues: Callable[[list[Line]], bool],
+) -> list[Line]:
+    """Drop each block of paragraphs that `starts` opens and `continues` carries on."""
     kept: list[Line] = []
     in_block = False
     for run in _paragraphs(lines):
         if run[0].blank:
             kept.extend(run)
-            continue
-        upper = run[0].text.upper()
-        keywords = sum(word in upper for word in _ADDRESS_KEYWORDS)
-        if keywords >= 2 or (in_block and all(_ADDRESS_LINE.match(x.text) for x in run)):
+        elif starts(run) or (in_block and continues(run)):
             in_block = True
-            continue
-        in_block = False
-        kept.extend(run)
+        else:
+            in_block = False
+            kept.extend(run)
     return kept
 
 
