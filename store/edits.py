@@ -265,15 +265,29 @@ def meeting_of(row: SQLModel) -> int | None:
     return getattr(row, "meeting_id", None)
 
 
+IDENTITY_ACTIONS = frozenset({"merge", "split", "different"})
+"""Decisions about who is who. They touch a meeting's rows but not what the meeting says,
+and aliases carry them over a re-import, so they do not make a meeting "edited"."""
+
+
 def is_edited(session: Session, meeting_id: int) -> bool:
-    """Whether a person changed this meeting (a log row for it that is not undone)."""
-    query = select(EditLog.id).where(EditLog.meeting_id == meeting_id, ~EditLog.undone).limit(1)
+    """Whether a person changed what this meeting says (a content change not undone)."""
+    query = (
+        select(EditLog.id)
+        .where(EditLog.meeting_id == meeting_id, ~EditLog.undone)
+        .where(EditLog.action.not_in(IDENTITY_ACTIONS))  # type: ignore[attr-defined]
+        .limit(1)
+    )
     return session.exec(query).first() is not None
 
 
 def edited_meeting_ids(session: Session) -> set[int]:
     """Every meeting a person changed: the ones a re-import must not replace."""
-    query = select(EditLog.meeting_id).where(EditLog.meeting_id.is_not(None), ~EditLog.undone)
+    query = (
+        select(EditLog.meeting_id)
+        .where(EditLog.meeting_id.is_not(None), ~EditLog.undone)  # type: ignore[union-attr]
+        .where(EditLog.action.not_in(IDENTITY_ACTIONS))  # type: ignore[attr-defined]
+    )
     return {row[0] for row in session.exec(query.distinct())}
 
 

@@ -26,6 +26,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 import importers
 from importers.records import Attendee, ParsedFile, ParseWarning, ProtocolError
 from store import models
+from store.edits import IDENTITY_ACTIONS
 from store.parse_pool import ParseFailure, parse_all, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
@@ -317,6 +318,7 @@ class _ProtocolWriter:
         query = (
             select(_EDIT_LOG.c.id)
             .where(_EDIT_LOG.c.meeting_id == meeting_id, _EDIT_LOG.c.undone.is_(False))
+            .where(_EDIT_LOG.c.action.not_in(IDENTITY_ACTIONS))
             .limit(1)
         )
         return self.conn.execute(query).first() is not None
