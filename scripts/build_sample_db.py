@@ -5,8 +5,9 @@
 The import runs in a fresh database next to the target, through the installed
 `protokoll` command, from the repository root so that stored paths are
 relative (`samples/protocols/000_….txt`). The result is then switched out of
-WAL mode and vacuumed, so the file is complete on its own (no -wal or -shm
-beside it) and can be opened read-only, and finally moved over the target.
+vacuumed and left in WAL mode, the mode protokoll opens it in, so that opening
+it changes nothing; with the WAL folded in, the file is complete on its own
+(no -wal or -shm beside it). Finally it is moved over the target.
 """
 
 from __future__ import annotations
@@ -40,12 +41,12 @@ def build(target: Path) -> None:
 
 
 def _make_self_contained(path: Path) -> None:
-    """Fold the WAL into the file and leave it in rollback-journal mode."""
+    """Compact the file and fold the WAL into it, leaving it in WAL mode."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("VACUUM")
+        conn.execute("PRAGMA journal_mode=WAL")
     finally:
         conn.close()
     leftovers = [s for s in SIDE_FILES if Path(f"{path}{s}").exists()]

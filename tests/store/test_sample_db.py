@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+
+from store.db import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_DB = ROOT / "sample.db"
@@ -66,22 +69,36 @@ def test_sample_db_holds_the_five_seed_meetings(fresh: Path) -> None:
 def test_the_comparison_sees_data_but_not_timestamps(fresh: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     copy.write_bytes(fresh.read_bytes())
-    with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE meeting SET imported_at = '1999-01-01 00:00:00'")
+    execute(copy, "UPDATE meeting SET imported_at = '1999-01-01 00:00:00'")
     assert dump(copy) == dump(fresh)
-    with sqlite3.connect(copy) as conn:
-        conn.execute("UPDATE agendaitem SET title = 'Ändrad' WHERE id = 7")
+    execute(copy, "UPDATE agendaitem SET title = 'Ändrad' WHERE id = 7")
     assert dump(copy)["agendaitem"] != dump(fresh)["agendaitem"]
 
 
+def execute(path: Path, sql: str) -> None:
+    """Run one statement and close, so a WAL-mode file holds the change itself."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            conn.execute(sql)
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("path", [SAMPLE_DB, None], ids=["committed", "fresh"])
-def test_sample_db_is_one_file_not_in_wal_mode(path: Path | None, fresh: Path) -> None:
+def test_opening_sample_db_in_protokoll_changes_nothing(
+    path: Path | None, fresh: Path, tmp_path: Path
+) -> None:
+    """The README opens the app on sample.db: that must not modify the committed file."""
     path = path or fresh
     assert path.exists(), f"{path.name} is missing: build it with `{REBUILD}`"
-    header = path.read_bytes()[:20]
-    # Bytes 18 and 19 of the header are 2 in WAL mode and 1 in rollback-journal mode.
-    assert header[18:20] == b"\x01\x01", (
-        f"{path.name} is in WAL mode (opened by the app?): rebuild with `{REBUILD}`"
-    )
     for suffix in ("-wal", "-shm"):
-        assert not Path(f"{path}{suffix}").exists()
+        assert not Path(f"{path}{suffix}").exists(), f"{path.name}{suffix} beside it"
+    copy = tmp_path / "opened.db"
+    copy.write_bytes(path.read_bytes())
+    engine = make_engine(str(copy))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM meeting")).scalar() == 5
+    engine.dispose()
+    assert copy.read_bytes() == path.read_bytes(), f"{path.name} changed when opened: `{REBUILD}`"
+    assert not any(Path(f"{copy}{suffix}").exists() for suffix in ("-wal", "-shm"))
