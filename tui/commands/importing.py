@@ -7,20 +7,22 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.text import Text
 
-from store.loading import FileOutcome, ImportSummary, import_paths
 from tui.commands.state import state_of
+
+if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
+    from store.loading import FileOutcome, ImportSummary
 
 STATUSES = ("imported", "replaced", "unchanged", "refused", "failed")
 """Every outcome a file can have, in the order the summary line lists them."""
 
-Report = Callable[[int, int, FileOutcome], None]
+Report = Callable[[int, int, "FileOutcome"], None]
 REDRAW_SECONDS = 0.1
 
 
@@ -57,6 +59,8 @@ def import_command(
     """
     engine = state_of(ctx).engine()
     with _progress_reporter() as report:
+        from store.loading import import_paths
+
         summary = import_paths(engine, paths, replace=replace, on_progress=report)
     typer.echo(summary_line(summary))
     if not summary.outcomes:

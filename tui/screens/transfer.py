@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -13,9 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Log, ProgressBar
 
 from store.export import export_all
-from store.loading import FileOutcome, ImportSummary, import_paths
 from tui.screens.base import StoreModal
 from tui.widgets.path_suggester import PathSuggester
+
+if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
+    from store.loading import FileOutcome, ImportSummary
 
 STATUSES = ("imported", "replaced", "unchanged", "refused", "failed")
 
@@ -97,6 +99,8 @@ class ImportScreen(StoreModal):
     def run_import(self, paths: list[str], replace: bool) -> None:
         """Import in a thread, reporting each file as it is done."""
         try:
+            from store.loading import import_paths
+
             summary = import_paths(
                 self.engine, paths, replace=replace, on_progress=self._progress_from_thread
             )
