@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -30,23 +29,10 @@ from store.names import alias_key
 SEEDS = Path(__file__).parents[2] / "samples" / "protocols"
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The five seed protocols imported into a database file."""
-    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
-    engine = make_engine(str(path))
-    assert import_paths(engine, [SEEDS]).count("imported") == 5
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def engine(seeds: Path, tmp_path: Path) -> Engine:
-    copy = tmp_path / "copy.db"
-    shutil.copy(seeds, copy)
-    return make_engine(str(copy))
+def engine(seeded_engine: Engine) -> Engine:
+    """A fresh copy of the seeds database (tests/conftest.py), for tests that change it."""
+    return seeded_engine
 
 
 def _state(engine: Engine) -> dict[str, list]:

@@ -8,7 +8,6 @@ scoring that merges a look-alike fails loudly.
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,6 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from store.db import make_engine
-from store.loading import import_paths
 from store.merging import declare_different, find, reconcile_auto
 from store.models import Person
 from store.names import name_tokens
@@ -79,24 +77,10 @@ LOOK_ALIKES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The five seed protocols imported into a database file."""
-    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
-    engine = make_engine(str(path))
-    assert import_paths(engine, [SEEDS]).count("imported") == 5
-    with engine.connect() as connection:  # everything into the main file, so copies hold it
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def engine(seeds: Path, tmp_path: Path) -> Engine:
-    """A fresh copy of the seeds database, for tests that change it."""
-    copy = tmp_path / "copy.db"
-    shutil.copy(seeds, copy)
-    return make_engine(str(copy))
+def engine(seeded_engine: Engine) -> Engine:
+    """A fresh copy of the seeds database (tests/conftest.py), for tests that change it."""
+    return seeded_engine
 
 
 def _pairs(engine: Engine, min_score: float = DEFAULT_SUGGEST_SCORE) -> dict[frozenset, float]:

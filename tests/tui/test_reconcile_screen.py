@@ -6,7 +6,6 @@ other views); the tests of key `3` and of undo run the real `ProtokollApp`.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +18,6 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from store.db import make_engine
-from store.loading import import_paths
 from store.merging import find
 from store.models import Attendance, Body, DistinctPair, Meeting, Person, PersonAlias
 from store.names import alias_key
@@ -29,22 +27,10 @@ from tui.screens.reconcile import ReconcileScreen
 SEEDS = Path(__file__).parents[2] / "samples" / "protocols"
 
 
-@pytest.fixture(scope="module")
-def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("screen") / "seeds.db"
-    engine = make_engine(str(path))
-    assert import_paths(engine, [SEEDS]).count("imported") == 5
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    engine.dispose()
-    return path
-
-
 @pytest.fixture
-def engine(seeds: Path, tmp_path: Path) -> Engine:
-    copy = tmp_path / "copy.db"
-    shutil.copy(seeds, copy)
-    return make_engine(str(copy))
+def engine(seeded_engine: Engine) -> Engine:
+    """A fresh copy of the seeds database (tests/conftest.py), for tests that change it."""
+    return seeded_engine
 
 
 class Host(App):
