@@ -5,7 +5,8 @@ Lejegren, `ewa` finds Eva and `lejegren, irén` finds her too) and keeps the
 vocabulary of name words. A query word is matched against that vocabulary
 exactly, as a prefix (for the word being typed) and with
 `rapidfuzz.process.extract` for typos. The query word with the fewest
-spellings picks the candidates (at most `MAX_CANDIDATES`), and every candidate
+spellings picks the candidates (at most `MAX_CANDIDATES`, those matching every
+query word first), and every candidate
 is scored word by word: the mean over the query's words of the best match
 among the candidate's words. No full scan of the names happens per keystroke.
 """
@@ -13,6 +14,7 @@ among the candidate's words. No full scan of the names happens per keystroke.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +29,9 @@ from store.names import name_key
 
 MAX_CANDIDATES = 1500
 """Spellings scored per query at most, the best-matching by the driving word first."""
+MAX_FILTERED = 20_000
+"""Spellings of the driving word checked against the other query words, at most (keeps a
+keystroke fast when every word is common)."""
 MIN_SCORE = 50.0
 """Hits scoring below this are not shown."""
 FUZZY_WORDS = 50
@@ -117,19 +122,30 @@ class PeopleIndex:
         return [self._hit(p, best[p]) for p in order[:limit]]
 
     def _candidates(self, matches: list[dict[int, float]]) -> list[int]:
-        """The spellings of the query word that has the fewest, best vocabulary words first."""
+        """Spellings to score: those of the query word with the fewest, best words first.
+
+        With several query words, spellings that match them all come first, so
+        `anna lind` reaches Anna Lindberg even when both words match thousands.
+        """
         sized = [
             (sum(len(self._spellings_of[w]) for w in m), n) for n, m in enumerate(matches) if m
         ]
         if not sized:
             return []
-        driver = matches[min(sized)[1]]
-        candidates: list[int] = []
-        for word in sorted(driver, key=driver.__getitem__, reverse=True):
-            candidates.extend(self._spellings_of[word])
-            if len(candidates) >= MAX_CANDIDATES:
-                break
-        return candidates[:MAX_CANDIDATES]
+        size, driving = min(sized)
+        driver = matches[driving]
+        ranked = (
+            spelling
+            for word in sorted(driver, key=driver.__getitem__, reverse=True)
+            for spelling in self._spellings_of[word]
+        )
+        others = [m for n, m in enumerate(matches) if m and n != driving]
+        if not others or size > MAX_FILTERED:
+            return list(itertools.islice(ranked, MAX_CANDIDATES))
+        ranked_all = list(ranked)
+        sets = [set().union(*(self._spellings_of[word] for word in m)) for m in others]
+        matching_all = [s for s in ranked_all if all(s in spellings for spellings in sets)]
+        return (matching_all or ranked_all)[:MAX_CANDIDATES]
 
     @staticmethod
     def _score(words: tuple[int, ...], matches: list[dict[int, float]]) -> float:

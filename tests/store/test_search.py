@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from datetime import date
 
 import pytest
@@ -131,7 +130,8 @@ def test_limit_is_respected(index: PeopleIndex) -> None:
     assert len(index.search("per", limit=1)) == 1
 
 
-def test_a_keystroke_over_100000_names_is_fast() -> None:
+def test_every_kind_of_query_finds_people_among_100000_names() -> None:
+    """How fast is for benchmarks/bench_reconcile.py; this checks what comes back."""
     rng = random.Random(7)
     first = ["Anna", "Eva", "Lars", "Per", "Karin", "Sven-Erik", "Ulla", "Irén", "Björn", "Åsa"]
     stems = ["Lind", "Berg", "Holm", "Sjö", "Ek", "Dahl", "Falk", "Svahn", "Öst", "Nord", "Kil"]
@@ -142,8 +142,21 @@ def test_a_keystroke_over_100000_names_is_fast() -> None:
     ]
     index = PeopleIndex(PersonEntry(n, name) for n, name in enumerate(names))
     for query in ("a", "an", "anna", "lindqvst", "anna lindkvist", "sven erik k"):
-        started = time.perf_counter()
         hits = index.search(query)
         assert hits, query
-        # generous: the aim is well under 20 ms; a busy CI machine gets headroom
-        assert time.perf_counter() - started < 0.1, query
+        assert all(hit.score >= 50 for hit in hits), query
+    top = index.search("sven erik k")[0].name
+    assert top.startswith("Sven-Erik K"), top
+
+
+def test_half_typed_second_word_finds_the_person_among_thousands() -> None:
+    """`anna lind` must find Anna Lindberg even when both words match thousands of spellings."""
+    surnames = [f"Ek{n:04d}" for n in range(3000)]
+    people = [PersonEntry(n, f"Anna {surname}") for n, surname in enumerate(surnames)]
+    people += [PersonEntry(3000 + n, f"Per Lind{n:04d}") for n in range(3000)]
+    people.append(PersonEntry(9999, "Anna Lindberg"))
+    index = PeopleIndex(people)
+
+    hits = index.search("anna lind")
+
+    assert hits[0].name == "Anna Lindberg"
