@@ -209,10 +209,7 @@ def _move_rows(
         for row in session.exec(select(table).where(link.in_(from_ids))).all():
             if key is not None and alias_key(getattr(row, written) or "") != key:
                 continue
-            edits.record_update(
-                session, batch, action, row, spec.link, getattr(row, spec.link), to_id
-            )
-            setattr(row, spec.link, to_id)
+            _set(session, batch, action, row, spec.link, to_id)
             moved += 1
     return moved
 
@@ -231,10 +228,7 @@ def _move_aliases(
     if key is not None:
         query = query.where(spec.alias.key == key)
     for alias in session.exec(query).all():
-        edits.record_update(
-            session, batch, action, alias, spec.link, getattr(alias, spec.link), to_id
-        )
-        setattr(alias, spec.link, to_id)
+        _set(session, batch, action, alias, spec.link, to_id)
 
 
 def _repoint_distinct(
