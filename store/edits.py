@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select, update
+from sqlalchemy import Select, Table, delete, func, insert, select, update
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, SQLModel
 
@@ -270,15 +270,18 @@ IDENTITY_ACTIONS = frozenset({"merge", "split", "different"})
 and aliases carry them over a re-import, so they do not make a meeting "edited"."""
 
 
-def is_edited(session: Session, meeting_id: int) -> bool:
-    """Whether a person changed what this meeting says (a content change not undone)."""
-    query = (
+def content_edits_of(meeting_id: int) -> Select:
+    """The log rows, not undone, that changed what a meeting says: what makes it "edited"."""
+    return (
         select(EditLog.id)
         .where(EditLog.meeting_id == meeting_id, ~EditLog.undone)
         .where(EditLog.action.not_in(IDENTITY_ACTIONS))  # type: ignore[attr-defined]
-        .limit(1)
     )
-    return session.exec(query).first() is not None
+
+
+def is_edited(session: Session, meeting_id: int) -> bool:
+    """Whether a person changed what this meeting says (a content change not undone)."""
+    return session.exec(content_edits_of(meeting_id).limit(1)).first() is not None
 
 
 def edited_meeting_ids(session: Session) -> set[int]:

@@ -25,8 +25,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 import importers
 from importers.records import Attendee, ParsedFile, ParseWarning, ProtocolError
-from store import models
-from store.edits import IDENTITY_ACTIONS
+from store import models, names
+from store.edits import content_edits_of
 from store.parse_pool import ParseFailure, parse_all, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
@@ -88,10 +88,8 @@ class ImportSummary:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
 
 
-@lru_cache(maxsize=65_536)
-def alias_key(spelling: str) -> str:
-    """The key a spelling is looked up by: casefolded, whitespace collapsed."""
-    return " ".join(spelling.split()).casefold()
+alias_key = lru_cache(maxsize=65_536)(names.alias_key)
+"""`store.names.alias_key`, cached: an import meets the same few hundred names again and again."""
 
 
 @dataclass
@@ -315,13 +313,7 @@ class _ProtocolWriter:
         )
 
     def _is_edited(self, meeting_id: int) -> bool:
-        query = (
-            select(_EDIT_LOG.c.id)
-            .where(_EDIT_LOG.c.meeting_id == meeting_id, _EDIT_LOG.c.undone.is_(False))
-            .where(_EDIT_LOG.c.action.not_in(IDENTITY_ACTIONS))
-            .limit(1)
-        )
-        return self.conn.execute(query).first() is not None
+        return self.conn.execute(content_edits_of(meeting_id).limit(1)).first() is not None
 
     # -- writing the meeting -----------------------------------------------------------------
 

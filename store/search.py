@@ -91,11 +91,6 @@ class PeopleIndex:
             key=lambda p: (-self._people[p].meetings, self._people[p].name),
         )
 
-    def _most_active(self) -> list[int]:
-        """Positions of the people, most meetings first, then by name."""
-        people = self._people
-        return sorted(range(len(people)), key=lambda p: (-people[p].meetings, people[p].name))
-
     @classmethod
     def load(cls, engine: Engine) -> PeopleIndex:
         """Build the index from every person in the database."""
