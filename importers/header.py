@@ -148,7 +148,7 @@ def _value_on_next_line(lines: list[Line], index: int, label: str) -> int | None
         return None
     text = lines[following].text
     if label in _ADJUSTED_LABELS:
-        return following if _read_date_value(text, lines[following].number) else None
+        return following if _read_date_value(text) else None
     if label in _LABEL_ROLES:
         after = _next_non_blank(lines, following)
         is_signature = after is not None and _role_line(lines[after])
@@ -175,7 +175,7 @@ def _read_adjusted(value: str, number: int, head: Head) -> None:
         head.warnings.append(ParseWarning(number, "'Justerat den' has no date"))
         return
     try:
-        found = _read_date_value(value, number)
+        found = _read_date_value(value)
     except InvalidDate as error:
         head.warnings.append(ParseWarning(number, f"adjusted date: {error}"))
         return
@@ -186,7 +186,7 @@ def _read_adjusted(value: str, number: int, head: Head) -> None:
     head.field_lines["adjusted_on"] = number
 
 
-def _read_date_value(text: str, _number: int) -> date | None:
+def _read_date_value(text: str) -> date | None:
     compact = parse_compact_date(text)
     if compact:
         return compact.value
@@ -208,7 +208,7 @@ def _role_line(line: Line) -> list[OfficerRole] | None:
     if not words or len(words) > 4:
         return None
     roles = [_ROLE_WORDS.get(word.casefold().rstrip(":")) for word in words]
-    return None if None in roles else roles  # type: ignore[return-value]
+    return [role for role in roles if role] if all(roles) else None
 
 
 def _read_signature(lines: list[Line], index: int, head: Head) -> None:

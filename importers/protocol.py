@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from importers.agenda import ITEM_HEADING, find_headings, read_item
+from importers.agenda import ITEM_HEADING, Heading, find_headings, read_item
 from importers.attendance import MARKUP_CHARACTERS, Section, read_attendee, read_section_heading
 from importers.header import DateError, Head, belongs_to_head, body_from_letterhead, read_head
 from importers.normalize import Line, normalize
@@ -75,7 +75,7 @@ def _first_section_heading(lines: list[Line]) -> int | None:
     return None
 
 
-def _first_heading(headings: list, lines: list[Line]) -> int:
+def _first_heading(headings: list[Heading], lines: list[Line]) -> int:
     return headings[0].index if headings else len(lines)
 
 

@@ -111,21 +111,32 @@ def _with_year(
         return FoundDate(_make_date(int(year), month, day, written), written)
     if after is None:
         return None
-    for candidate_year in (after.year, after.year + 1, after.year + 2):
-        candidate = _make_date(candidate_year, month, day, written, leap_ok=True)
-        if candidate is not None and candidate > after:
+    _check_day_of_month(month, day, written)
+    for candidate_year in range(after.year, after.year + 9):
+        try:
+            candidate = date(candidate_year, month, day)
+        except ValueError:
+            continue  # 29 februari outside a leap year: the next one
+        if candidate > after:
             return FoundDate(candidate, written)
     return None
 
 
-def _make_date(year: int, month: int, day: int, written: str, leap_ok: bool = False) -> date:
+def _check_day_of_month(month: int, day: int, written: str) -> None:
+    """Refuse a day that no year has (`30 februari`), for a date written without a year."""
+    try:
+        _make_date(2000, month, day, written)  # 2000 is a leap year: it has every day there is
+    except InvalidDate:
+        name = next(n for n, m in MONTHS.items() if m == month and len(n) > 3)
+        raise InvalidDate(written, f"{name} never has {day} days") from None
+
+
+def _make_date(year: int, month: int, day: int, written: str) -> date:
     if not 1 <= month <= 12:
         raise InvalidDate(written, f"there is no month {month}")
     try:
         return date(year, month, day)
     except ValueError:
-        if leap_ok and month == 2 and day == 29:
-            return None  # type: ignore[return-value]  # 29 Feb: try the next year
         raise InvalidDate(written, _why_not(year, month, day)) from None
 
 
