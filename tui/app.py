@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
@@ -18,18 +17,13 @@ from tui.messages import DataChanged
 from tui.screens.help import HelpScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.screens.people import PeopleScreen
-from tui.screens.placeholder import PlaceholderScreen
 from tui.screens.transfer import ExportScreen, ImportScreen
 
 
 def reconcile_screen() -> Screen:
-    """The reconciliation screen, or a placeholder while it is not installed."""
-    if importlib.util.find_spec("tui.screens.reconcile") is None:
-        return PlaceholderScreen("reconcile", "Reconciliation of people is not installed yet.")
-    try:
-        from tui.screens.reconcile import ReconcileScreen
-    except Exception as error:  # a broken optional view must not take the app down
-        return PlaceholderScreen("reconcile", f"Reconciliation could not start: {error!r}")
+    """The Reconcile view, imported when first shown: most sessions never need its scoring."""
+    from tui.screens.reconcile import ReconcileScreen
+
     return ReconcileScreen()
 
 
