@@ -265,9 +265,9 @@ def meeting_of(row: SQLModel) -> int | None:
     return getattr(row, "meeting_id", None)
 
 
-IDENTITY_ACTIONS = frozenset({"merge", "split", "different"})
-"""Decisions about who is who. They touch a meeting's rows but not what the meeting says,
-and aliases carry them over a re-import, so they do not make a meeting "edited"."""
+NOT_CONTENT_ACTIONS = frozenset({"merge", "split", "different", "review"})
+"""Logged changes that do not make a meeting "edited": who is who (aliases carry it over a
+re-import) and review marks (`Meeting.reviewed` protects a reviewed meeting by itself)."""
 
 
 def content_edits_of(meeting_id: int) -> Select:
@@ -275,7 +275,7 @@ def content_edits_of(meeting_id: int) -> Select:
     return (
         select(EditLog.id)
         .where(EditLog.meeting_id == meeting_id, ~EditLog.undone)
-        .where(EditLog.action.not_in(IDENTITY_ACTIONS))  # type: ignore[attr-defined]
+        .where(EditLog.action.not_in(NOT_CONTENT_ACTIONS))  # type: ignore[attr-defined]
     )
 
 
@@ -289,7 +289,7 @@ def edited_meeting_ids(session: Session) -> set[int]:
     query = (
         select(EditLog.meeting_id)
         .where(EditLog.meeting_id.is_not(None), ~EditLog.undone)  # type: ignore[union-attr]
-        .where(EditLog.action.not_in(IDENTITY_ACTIONS))  # type: ignore[attr-defined]
+        .where(EditLog.action.not_in(NOT_CONTENT_ACTIONS))  # type: ignore[attr-defined]
     )
     return {row[0] for row in session.exec(query.distinct())}
 

@@ -154,18 +154,20 @@ def test_a_batch_is_undone_together(engine: Engine) -> None:
         assert session.exec(select(Person).where(Person.name == "Ny person")).first() is None
 
 
-def test_review_goes_through_the_log_and_marks_the_meeting_edited(engine: Engine) -> None:
-    with Session(engine) as session:
-        assert not edits.is_edited(session, 1)
+def test_review_goes_through_the_log_but_is_not_an_edit(engine: Engine) -> None:
+    """A review mark is undoable; it protects the meeting through `reviewed`, not as an edit."""
     edits.set_reviewed(engine, 1, True)
     assert _meeting(engine).reviewed is True
     assert _log(engine)[-1].action == "review"
     with Session(engine) as session:
-        assert edits.is_edited(session, 1)
+        assert not edits.is_edited(session, 1)
+        assert edits.edited_meeting_ids(session) == set()
+    edits.update_field(engine, "meeting", 1, "location", "Kommunhuset")
+    with Session(engine) as session:
         assert edits.edited_meeting_ids(session) == {1}
     edits.undo(engine)
-    with Session(engine) as session:
-        assert edits.edited_meeting_ids(session) == set()
+    edits.undo(engine)
+    assert _meeting(engine).reviewed is False
 
 
 def test_renaming_an_attendee_relinks_the_person_and_undoes_in_one_step(engine: Engine) -> None:

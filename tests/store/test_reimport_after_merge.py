@@ -1,4 +1,4 @@
-"""A merge decides who is who; it must not stop a corrected protocol from being re-imported."""
+"""What blocks a re-import: changes to what a meeting says, not merges or review marks."""
 
 from __future__ import annotations
 
@@ -49,3 +49,20 @@ def test_a_content_edit_still_protects_the_meeting(tmp_path: Path) -> None:
 
     copy.write_text(copy.read_text(encoding="utf-8").replace("Plats: Via Zoom", "Plats: Teams"))
     assert import_paths(engine, [copy]).outcomes[0].status == "refused"
+
+
+def test_a_review_mark_taken_back_leaves_the_meeting_replaceable(tmp_path: Path) -> None:
+    from store import edits
+
+    engine = make_engine(str(tmp_path / "p.db"))
+    copy = tmp_path / "002.txt"
+    copy.write_text((SAMPLES / "002_51c692209e7ef6f5.txt").read_text(encoding="utf-8"))
+    meeting_id = import_paths(engine, [copy]).outcomes[0].meeting_id
+    assert meeting_id is not None
+    edits.set_reviewed(engine, meeting_id, True)
+    with Session(engine) as session:
+        assert not edits.is_edited(session, meeting_id)
+    edits.set_reviewed(engine, meeting_id, False)
+
+    copy.write_text(copy.read_text(encoding="utf-8").replace("Plats: Via Zoom", "Plats: Teams"))
+    assert import_paths(engine, [copy]).outcomes[0].status == "replaced"
