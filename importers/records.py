@@ -35,6 +35,10 @@ class Attendee:
     role: Role
     present: bool
     line: int
+    paragraphs: str | None = None
+    """The paragraphs the person attended, as written (`§§ 1-36`, `t.o.m. § 125`); None for all."""
+    paragraph_numbers: tuple[int, ...] = ()
+    """The same as numbers (`1-6, 9-34` gives 1…6, 9…34); empty when `paragraphs` is None."""
 
 
 @dataclass(frozen=True)
