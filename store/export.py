@@ -40,6 +40,19 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 """The column names of each export, in order."""
+EXCEL_HEADERS = {
+    "meeting_id": "mötes_id", "body": "organ", "date": "datum", "start": "början", "end": "slut",
+    "location": "plats", "chair": "ordförande", "secretary": "sekreterare",
+    "adjusters": "justerare", "adjusted_on": "justerat", "next_meeting": "nästa_möte",
+    "source_file": "källfil", "name_as_written": "namn_som_skrivet", "person": "person",
+    "party": "parti", "organization": "organisation", "role": "roll", "present": "närvarande",
+    "number": "paragraf", "title": "rubrik", "decisions": "beslut", "attachments": "bilagor",
+    "person_id": "person_id", "name": "namn", "aliases": "andra_stavningar", "parties": "partier",
+    "organizations": "organisationer", "meetings": "möten", "first_seen": "första_gången",
+    "last_seen": "senaste_gången",
+}  # fmt: skip
+"""`--excel` is read by people, in Swedish: each English column name's Swedish one."""
+EXCEL_ROLES = {"member": "ledamot", "substitute": "ersättare", "other": "övrig"}
 TABLE_NAMES = tuple(HEADERS)
 LIST_SEPARATOR = "; "
 """Joins several values in one cell (adjusters, aliases, parties, organisations)."""
@@ -69,10 +82,15 @@ def export_table(engine: Engine, name: str, out: TextIO, *, excel: bool = False)
     if excel:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=";" if excel else ",")
-    writer.writerow(HEADERS[name])
+    headers = HEADERS[name]
+    writer.writerow([EXCEL_HEADERS.get(h, h) for h in headers] if excel else headers)
+    role = headers.index("role") if excel and "role" in headers else -1
     written = 0
     for row in _ROWS[name](engine):
-        writer.writerow([cell(value) for value in row])
+        cells = [_excel_cell(value) if excel else cell(value) for value in row]
+        if role >= 0:
+            cells[role] = EXCEL_ROLES.get(cells[role], cells[role])
+        writer.writerow(cells)
         written += 1
     return written
 
@@ -104,6 +122,13 @@ def cell(value: Any) -> str:
     if isinstance(value, str) and text.startswith(_FORMULA_STARTS):
         return "'" + text
     return text
+
+
+def _excel_cell(value: Any) -> str:
+    """A cell for people reading Swedish: `ja`/`nej` instead of `true`/`false`."""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    return cell(value)
 
 
 # -- attendance and agenda: one streamed query each -------------------------------------------

@@ -21,6 +21,7 @@ from sqlmodel import Session
 from store import merging
 from store.merging import MergeError, MergeResult
 from store.models import Organization, Person
+from store.ranking import search_people
 from store.reconcile import (
     DEFAULT_AUTO_SCORE,
     DEFAULT_SUGGEST_SCORE,
@@ -105,7 +106,7 @@ def search_command(
     ] = 20,
 ) -> None:
     """Find people by any spelling of their name, best match first."""
-    hits = PeopleIndex.load(state_of(ctx).engine()).search(query, limit=limit)
+    hits = search_people(PeopleIndex.load(state_of(ctx).engine()), query, limit=limit)
     if not hits:
         typer.echo(f"No one matches {query!r}.")
         return

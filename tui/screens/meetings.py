@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Input
 
 from store import edits, queries
 from store.queries import Cursor, MeetingDetail, MeetingPage
+from tui.i18n import meeting_label, t
 from tui.messages import DataChanged, MeetingHighlighted, MoreMeetingsWanted
 from tui.screens.base import StoreScreen
 from tui.screens.meeting_edits import EditFlow
@@ -39,17 +40,16 @@ class MeetingsScreen(EditFlow, StoreScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter", tooltip="Filter by body, date, place or title"),
-        Binding("r", "toggle_reviewed", "Reviewed", tooltip="Mark the meeting reviewed, or not"),
+        Binding("slash", "focus_filter", "key.filter", tooltip="tip.filter"),
+        Binding("r", "toggle_reviewed", "key.reviewed", tooltip="tip.reviewed"),
+        Binding("n", "next_attention", "key.next", tooltip="tip.next"),
+        Binding("escape", "focus_list", "key.back_list", show=False, tooltip="tip.back_list"),
         Binding(
-            "n",
-            "next_attention",
-            "Next",
-            tooltip="Next meeting not reviewed or with an open warning",
+            "left_square_bracket", "tab(-1)", "key.prev_tab", show=False, tooltip="tip.prev_tab"
         ),
-        Binding("escape", "focus_list", "Back to the list", show=False),
-        Binding("left_square_bracket", "tab(-1)", "Previous tab", show=False),
-        Binding("right_square_bracket", "tab(1)", "Next tab", show=False),
+        Binding(
+            "right_square_bracket", "tab(1)", "key.next_tab", show=False, tooltip="tip.next_tab"
+        ),
     ]
 
     def __init__(self) -> None:
@@ -61,13 +61,15 @@ class MeetingsScreen(EditFlow, StoreScreen):
         """A meeting asked for from another view, until it is shown."""
         self.requested: int | None = None
         """The meeting whose detail was asked for last."""
+        self.version: tuple[int, ...] = ()
+        """`data_version` when the list was last loaded."""
+        self.wanted_person: int | None = None
+        """A person whose attendance row the cursor goes to when the wanted meeting shows."""
 
     def compose(self) -> ComposeResult:
         """Mode bar and filter, list and detail, footer."""
         yield ModeBar("meetings")
-        yield Input(
-            placeholder="/ filter: body, date (2020-02), place or agenda title", id="meeting-filter"
-        )
+        yield Input(placeholder=t("meetings.filter.placeholder"), id="meeting-filter")
         with Horizontal(id="meetings-main"):
             yield MeetingTable(id="meeting-list")
             yield MeetingDetailView(id="meeting-detail")
@@ -78,8 +80,19 @@ class MeetingsScreen(EditFlow, StoreScreen):
         self.query_one(MeetingTable).focus()
 
     def on_screen_resume(self) -> None:
-        """Reload: another screen (people, reconcile, undo) may have changed the data."""
-        self.reload()
+        """Reload: another view (an import, an undo, a merge) may have changed the data."""
+        self.check_version()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="version")
+    def check_version(self) -> None:
+        """Reload in place; from the newest meeting when meetings came or went meanwhile."""
+        version = queries.data_version(self.engine)
+        self.deliver(self._version_checked, version)
+
+    def _version_checked(self, version: tuple[int, ...]) -> None:
+        meetings_moved = version[2:4] != self.version[2:4]
+        self.version = version
+        self.reload(from_top=meetings_moved)
 
     def on_resize(self) -> None:
         """Stack list and detail in a narrow terminal."""
@@ -110,10 +123,12 @@ class MeetingsScreen(EditFlow, StoreScreen):
         limit: int = queries.PAGE_SIZE,
     ) -> None:
         """Load the first page of meetings matching `text` (starting `at` a meeting)."""
+        version = queries.data_version(self.engine)
         page = queries.meeting_page(self.engine, text, at=at, limit=limit)
-        self.deliver(self._show_page, page, keep)
+        self.deliver(self._show_page, page, keep, version)
 
-    def _show_page(self, page: MeetingPage, keep: int | None) -> None:
+    def _show_page(self, page: MeetingPage, keep: int | None, version: tuple[int, ...]) -> None:
+        self.version = version
         table = self.query_one(MeetingTable)
         table.show_page(page)
         self.loading_more = False
@@ -217,10 +232,12 @@ class MeetingsScreen(EditFlow, StoreScreen):
         """Mark the shown meeting reviewed, or not reviewed again."""
         if self.detail is not None:
             detail = self.detail
-            verb = "not reviewed" if detail.reviewed else "reviewed"
+            done = t(
+                "saved.unreviewed" if detail.reviewed else "saved.reviewed",
+                meeting=meeting_label(detail.date, detail.body),
+            )
             self.save(
-                lambda engine: edits.set_reviewed(engine, detail.id, not detail.reviewed),
-                f"Marked {verb}",
+                lambda engine: edits.set_reviewed(engine, detail.id, not detail.reviewed), done
             )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="attention")
@@ -234,7 +251,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
     def _jump_to(self, detail: MeetingDetail | None) -> None:
         self.wanted = None
         if detail is None:
-            self.notify("Every meeting is reviewed and has no open warning.")
+            self.notify(t("attention.none"))
             return
         self.show_detail(detail)
         if not self.query_one(MeetingTable).select_meeting(detail.id):
@@ -242,39 +259,30 @@ class MeetingsScreen(EditFlow, StoreScreen):
             self.query_one("#meeting-filter", Input).value = ""
             self.load_page("", at=detail.cursor, keep=detail.id)
         view = self.query_one(MeetingDetailView)
-        if any(not w.resolved for w in detail.warnings):
+        person, self.wanted_person = self.wanted_person, None
+        if person is not None:
+            view.show_person(person)
+        elif any(not w.resolved for w in detail.warnings):
             view.show_tab("warnings")
 
-    def open_meeting(self, meeting_id: int) -> None:
-        """Show one meeting's attendance, wherever it is in the list (used from People)."""
+    def open_meeting(self, meeting_id: int, person_id: int | None = None) -> None:
+        """Show one meeting's attendance, wherever it is in the list (used from People).
+
+        With `person_id`, the cursor goes to that person's row.
+        """
         self.wanted = meeting_id
+        self.wanted_person = person_id
         self.query_one(MeetingDetailView).show_tab("attendance")
         self.load_detail(meeting_id, then=self._jump_to)
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """This screen's actions for the command palette."""
         return [
-            (
-                "Filter meetings",
-                "Type to filter by body, date, place or agenda title",
-                self.action_focus_filter,
-            ),
-            (
-                "Toggle reviewed",
-                "Mark the shown meeting reviewed or not (r)",
-                self.action_toggle_reviewed,
-            ),
-            (
-                "Next needing attention",
-                "Jump to the next unreviewed meeting or open warning (n)",
-                self.action_next_attention,
-            ),
-            ("Edit field", "Edit the field under the cursor (e)", self.edit_current),
-            ("Add row", "Add a row to the shown table (a)", self.add_current),
-            ("Delete row", "Delete the row under the cursor (d)", self.delete_current),
-            (
-                "Show source",
-                "Show the source lines of the row under the cursor (s)",
-                self.source_current,
-            ),
+            (t("palette.filter"), t("tip.filter"), self.action_focus_filter),
+            (t("palette.reviewed"), t("tip.reviewed"), self.action_toggle_reviewed),
+            (t("palette.next"), t("tip.next"), self.action_next_attention),
+            (t("palette.edit"), t("tip.edit"), self.edit_current),
+            (t("palette.add"), t("tip.add"), self.add_current),
+            (t("palette.delete"), t("tip.delete"), self.delete_current),
+            (t("palette.source"), t("tip.source"), self.source_current),
         ]

@@ -5,17 +5,23 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from store.queries import Cursor, MeetingPage, MeetingRow
+from tui.i18n import t
 from tui.messages import MeetingHighlighted, MoreMeetingsWanted
+from tui.widgets.keyed_table import KeyedTable
 
 LOAD_AHEAD = 30
 """Ask for the next page when the cursor is this close to the last loaded row."""
+COLUMNS = (("date", 10), ("body", None), ("attendees", 5), ("warnings", 5), ("reviewed", 4))
+"""Each column's key and width; the body takes what the others leave."""
+MIN_BODY = 12
 
 
-class MeetingTable(DataTable):
+class MeetingTable(KeyedTable):
     """Meetings with date, attendees, open warnings, reviewed and body.
 
     | Key | Action |
@@ -24,7 +30,7 @@ class MeetingTable(DataTable):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Move into the meeting's detail")
+        Binding("enter", "select_cursor", "key.open", tooltip="tip.open")
     ]
 
     def __init__(self, **kwargs: object) -> None:
@@ -36,11 +42,16 @@ class MeetingTable(DataTable):
 
     def on_mount(self) -> None:
         """Set up the columns, each with a key."""
-        self.add_column("Date", key="date", width=10)
-        self.add_column("Att.", key="attendees", width=4)
-        self.add_column("Warn", key="warnings", width=4)
-        self.add_column("Rev", key="reviewed", width=3)
-        self.add_column("Body", key="body")
+        for key, width in COLUMNS:
+            self.add_column(t(f"list.{key}"), key=key, width=width or MIN_BODY)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Give the body what the other columns leave, so it shows even in a narrow list."""
+        others = sum((width or 0) + 2 * self.cell_padding for _, width in COLUMNS)
+        body = self.columns["body"]
+        body.width = max(MIN_BODY, event.size.width - others - 2 * self.cell_padding - 1)
+        self._require_update_dimensions = True
+        self.refresh()
 
     def show_page(self, page: MeetingPage, *, append: bool = False) -> None:
         """Show a page of meetings, replacing the rows or after them."""
@@ -55,19 +66,17 @@ class MeetingTable(DataTable):
         """Redraw one meeting's row, if it is loaded."""
         if str(row.id) not in self.rows:
             return
-        for column, cell in zip(
-            ("date", "attendees", "warnings", "reviewed", "body"), self._cells(row), strict=True
-        ):
+        for (column, _), cell in zip(COLUMNS, self._cells(row), strict=True):
             self.update_cell(str(row.id), column, cell)
 
     @staticmethod
     def _cells(row: MeetingRow) -> tuple[Text, ...]:
         return (
             Text(row.date.isoformat()),
+            Text(row.body, no_wrap=True, overflow="ellipsis"),
             Text(str(row.attendees), justify="right"),
             Text(str(row.warnings or ""), justify="right", style="bold" if row.warnings else ""),
             Text("✓" if row.reviewed else "·", justify="center"),
-            Text(row.body, no_wrap=True, overflow="ellipsis"),
         )
 
     @property
