@@ -15,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from tui.commands.state import state_of
+from tui.i18n import t
 
 if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
     from store.loading import FileOutcome, ImportSummary
@@ -28,26 +29,18 @@ REDRAW_SECONDS = 0.1
 
 def register(app: typer.Typer) -> None:
     """Add the `import` command to `app`."""
-    app.command("import")(import_command)
+    app.command("import", help="cli.import")(import_command)
 
 
 def import_command(
     ctx: typer.Context,
     paths: Annotated[
         list[Path],
-        typer.Argument(
-            help="Protocol files (.txt, .md) or folders to search recursively.",
-            metavar="PATH",
-            show_default=False,
-        ),
+        typer.Argument(help="cli.import.paths", metavar="PATH", show_default=False),
     ],
     replace: Annotated[
         bool,
-        typer.Option(
-            "--replace",
-            help="Also replace meetings that someone has reviewed or edited since they were "
-            "imported (their edits are lost).",
-        ),
+        typer.Option("--replace", help="cli.import.replace"),
     ] = False,
 ) -> None:
     """Import protocols into the database, each file all or nothing.
@@ -57,24 +50,26 @@ def import_command(
     per file that failed, was refused or has warnings, then a summary. Exits with
     status 1 if any file failed or no protocol file was found.
     """
-    engine = state_of(ctx).engine()
+    state = state_of(ctx)
+    engine = state.engine(create=True)
     with _progress_reporter() as report:
         from store.loading import import_paths
 
         summary = import_paths(engine, paths, replace=replace, on_progress=report)
     typer.echo(summary_line(summary))
+    typer.echo(t("cli.import.database", database=state.shown()))
     if not summary.outcomes:
-        typer.echo("No protocol files (.txt, .md) found.", err=True)
+        typer.echo(t("cli.import.none_found"), err=True)
         raise typer.Exit(1)
     if summary.count("failed"):
         raise typer.Exit(1)
 
 
 def summary_line(summary: ImportSummary) -> str:
-    """`5 files: 3 imported, 0 replaced, 1 unchanged, 0 refused, 1 failed`."""
+    """`5 filer: 3 importerade, 0 ersatta, 1 oförändrade, 0 vägrade, 1 misslyckade`."""
     files = len(summary.outcomes)
-    counts = ", ".join(f"{summary.count(status)} {status}" for status in STATUSES)
-    return f"{files} file{'' if files == 1 else 's'}: {counts}"
+    counts = ", ".join(t(f"status.{s}.count", count=summary.count(s)) for s in STATUSES)
+    return t("cli.import.files.one" if files == 1 else "cli.import.files", count=files) + counts
 
 
 def problem_lines(outcome: FileOutcome) -> list[str]:
@@ -82,7 +77,7 @@ def problem_lines(outcome: FileOutcome) -> list[str]:
     lines = [outcome.message] if outcome.message else []
     for warning in outcome.warnings:
         where = f"{outcome.path}:{warning.line}" if warning.line else outcome.path
-        lines.append(f"{where}: warning: {warning.message}")
+        lines.append(t("cli.import.warning", where=where, message=warning.message))
     return lines
 
 
@@ -99,7 +94,7 @@ def _progress_reporter() -> Iterator[Report]:
         return
     console = Console(stderr=True)
     columns = (
-        TextColumn("Importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
+        TextColumn(t("cli.importing")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
     )  # fmt: skip
     with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("import", total=None)
