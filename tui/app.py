@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -26,6 +27,7 @@ def reconcile_screen() -> Screen:
     """The Reconcile view, imported when first shown: most sessions never need its scoring."""
     from tui.screens.reconcile import ReconcileScreen
 
+    localize_bindings()  # a class imported after the app started has its keys still untranslated
     return ReconcileScreen()
 
 
@@ -82,6 +84,12 @@ class ProtokollApp(App):
     def _imported(self, changed: bool | None) -> None:
         if changed:
             self.screen.post_message(DataChanged(from_top=True))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search field in the user's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("palette.placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def action_export(self) -> None:
         """Open the export dialog."""

@@ -8,7 +8,6 @@ same keys. No Textual or Typer here, so the CLI and the app share it.
 
 from __future__ import annotations
 
-import locale
 import os
 from collections.abc import Mapping
 
@@ -33,10 +32,11 @@ def choose_language(option: str | None = None, env: Mapping[str, str] | None = N
 
 
 def _locale_language(env: Mapping[str, str]) -> str:
+    # The environment, not locale.getlocale(): Python reports C.UTF-8 as en_US.
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         if env.get(name):
             return env[name][:2].lower()
-    return (locale.getlocale()[0] or "")[:2].lower()
+    return ""
 
 
 def set_language(code: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tui.i18n import t
+from tui.i18n import has, t
 
 _PHRASES = (
     (re.compile(r"^same party (?P<what>.+)$"), "reason.same_party"),
@@ -25,7 +25,14 @@ _PHRASES = (
     ),
     (re.compile(r"^(?P<what>.+) is ambiguous, it could be (?P<which>.+);"), "merge.ambiguous"),
     (re.compile(r"^nothing to merge"), "merge.nothing"),
+    (
+        re.compile(r"^(?P<name>.+) signs as (?P<role>\w+) but is marked absent$"),
+        "warn.signs_absent",
+    ),
+    (re.compile(r"^'(?P<label>.+)' has no date$"), "warn.no_date"),
 )
+"""Importer warnings are stored as the importer wrote them (in English): the known ones
+are shown in the user's language; any other stays as written."""
 
 
 def told(phrase: str) -> str:
@@ -33,7 +40,12 @@ def told(phrase: str) -> str:
     for pattern, key in _PHRASES:
         match = pattern.match(phrase)
         if match:
-            return t(key, **match.groupdict())
+            found = match.groupdict()
+            if "role" in found:
+                found["role"] = (
+                    t(f"role.{found['role']}") if has(f"role.{found['role']}") else found["role"]
+                )
+            return t(key, **found)
     return phrase
 
 

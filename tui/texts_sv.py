@@ -29,6 +29,7 @@ TEXTS: dict[str, str] = {
     "key.last": "Sista",
     "tip.last": "Till sista raden",
     # palette
+    "palette.placeholder": "Sök bland kommandona…",
     "palette.meetings": "Visa mötena (1)",
     "palette.people": "Sök personer (2)",
     "palette.reconcile": "Samordna personer och organisationer (3)",
@@ -427,6 +428,8 @@ TEXTS: dict[str, str] = {
     "reason.same_council": "samma organ {what}",
     "reason.people_in_common": "{what} personer gemensamma",
     "reason.one_meeting": "båda i ett möte, ingen gemensam",
+    "warn.signs_absent": "{name} skriver under som {role} men är markerad frånvarande",
+    "warn.no_date": "'{label}' har inget datum",
     "merge.unknown": "ingen heter {what}",
     "merge.ambiguous": "{what} kan vara flera: {which}; använd ett id eller en exakt stavning",
     "merge.nothing": "inget att slå ihop: ange minst en till utöver den som behålls",

@@ -83,7 +83,7 @@ async def test_groups_best_first_with_spellings_side_by_side(engine: Engine) -> 
         assert (meetings, party, org, years) == ("2", "M", "Degerfors kommun", "2020–2021")
         assert members_of(screen)[1][2] == "Anna Nordkvist (1)"
         reasons = str(screen.query_one("#reconcile-reasons", Static).render())
-        assert "Degerfors kommun" in reasons
+        assert "samma parti M, samma organisation Degerfors kommun, qv/kv" in reasons
 
 
 async def test_merge_takes_the_group_off_at_once_and_merges(engine: Engine) -> None:

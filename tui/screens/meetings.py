@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
@@ -25,6 +26,8 @@ MAX_RELOAD = 2000
 """At most this many rows are reloaded in place after a change made elsewhere."""
 NARROW = 110
 """Below this many columns the list sits above the detail instead of beside it."""
+LIST_ONLY_KEYS = ("slash", "n")
+"""Keys the footer lists only while the list has the focus (the detail needs the room)."""
 
 
 class MeetingsScreen(EditFlow, StoreScreen):
@@ -73,7 +76,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
         with Horizontal(id="meetings-main"):
             yield MeetingTable(id="meeting-list")
             yield MeetingDetailView(id="meeting-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Load the first page and start in the list."""
@@ -95,8 +98,10 @@ class MeetingsScreen(EditFlow, StoreScreen):
         self.reload(from_top=meetings_moved)
 
     def on_resize(self) -> None:
-        """Stack list and detail in a narrow terminal."""
-        self.set_class(self.size.width < NARROW, "-narrow")
+        """Stack list and detail in a narrow terminal; the mode bar names ctrl+p there."""
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one(Footer).show_command_palette = not narrow
 
     def reload(self, *, from_top: bool = False) -> None:
         """Reload the rows and the shown meeting (or the one asked for), keeping the place."""
@@ -213,6 +218,18 @@ class MeetingsScreen(EditFlow, StoreScreen):
         """Give the detail more room while it has the focus."""
         detail = self.query_one(MeetingDetailView)
         self.set_class(detail.has_focus_within, "-detail-focus")
+        self._show_list_keys(not detail.has_focus_within)
+
+    def _show_list_keys(self, shown: bool) -> None:
+        """Keep the footer to one line in the detail: `/` and `n` still work, unlisted."""
+        changed = False
+        for key in LIST_ONLY_KEYS:
+            bindings = self._bindings.key_to_bindings.get(key, [])
+            if bindings and bindings[0].show != shown:
+                self._bindings.key_to_bindings[key] = [replace(b, show=shown) for b in bindings]
+                changed = True
+        if changed:
+            self.refresh_bindings()
 
     def action_focus_list(self) -> None:
         """Back to the meetings list."""

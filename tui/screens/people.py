@@ -55,7 +55,7 @@ class PeopleScreen(StoreScreen):
             yield PeopleTable(id="people-results")
             yield Static(Text(""), id="person-title")
             yield PersonMeetingsTable(id="person-meetings")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Start in the search field."""

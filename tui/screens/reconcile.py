@@ -19,6 +19,7 @@ from tui.messages import DataChanged
 from tui.screens.base import StoreScreen
 from tui.screens.fields import check_name
 from tui.screens.form import ConfirmScreen, FieldSpec, FormScreen
+from tui.store_words import reasons as told_reasons
 from tui.widgets.keyed_table import KeyedTable
 from tui.widgets.mode_bar import ModeBar
 
@@ -73,7 +74,7 @@ class ReconcileScreen(StoreScreen):
                 yield Static(Text(""), id="reconcile-title")
                 yield KeyedTable(cursor_type="row", zebra_stripes=True, id="reconcile-members")
                 yield Static(Text(""), id="reconcile-reasons")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Columns, each with a key; start in the list of groups."""
@@ -154,7 +155,7 @@ class ReconcileScreen(StoreScreen):
         reasons = Text()
         for pair in group.pairs if group else ():
             reasons.append(f"{pair.a.name} ~ {pair.b.name} ({pair.score:g}): ", style="bold")
-            reasons.append(", ".join(pair.reasons) + "\n")
+            reasons.append(told_reasons(pair.reasons) + "\n")
         self.query_one("#reconcile-reasons", Static).update(reasons)
 
     def _fill_members(self) -> None:

@@ -6,6 +6,7 @@ from rich.text import Text
 
 from store.queries import AgendaRow, AttendanceRow, MeetingDetail, WarningRow
 from tui.i18n import t
+from tui.store_words import told
 from tui.widgets.record_table import Column, RowRef, cell
 
 Rows = list[tuple[str, RowRef, list[Text]]]
@@ -24,7 +25,7 @@ ATTENDANCE_COLUMNS = [
     Column("col.name_as_written", "name_as_written"),
     Column("col.party", "party", width=5),
     Column("col.role", "role", width=10),
-    Column("col.present", "present", width=7),
+    Column("col.present", "present", width=10),
     Column("col.organization", "organization"),
     Column("col.person_otherwise", "person", editable=False),
 ]
@@ -141,7 +142,11 @@ def warning_rows(rows: tuple[WarningRow, ...]) -> Rows:
         (
             f"warning-{w.id}",
             RowRef("importwarning", w.id, "resolved", _lines(w.line), w.message),
-            [cell(w.line), cell(w.message, style="" if w.resolved else "bold"), cell(w.resolved)],
+            [
+                cell(w.line),
+                cell(told(w.message), style="" if w.resolved else "bold"),
+                cell(w.resolved),
+            ],
         )
         for w in rows
     ]

@@ -68,7 +68,7 @@ class RecordTable(KeyedTable):
         Binding("e,enter", "edit", "key.edit", tooltip="tip.edit"),
         Binding("a", "add", "key.add", tooltip="tip.add"),
         Binding("d,delete", "delete", "key.delete", tooltip="tip.delete"),
-        Binding("s", "source", "key.source", tooltip="tip.source"),
+        Binding("s", "source", "key.source", show=False, tooltip="tip.source"),
     ]
 
     def __init__(
