@@ -84,7 +84,6 @@ ENGLISH = (
     "secretary",
     "adjuster",
     "yes",
-   
     "Folder",
     "Replace",
     "Files",
@@ -164,7 +163,11 @@ async def test_every_screen_is_swedish_by_default(sample_copy: Engine) -> None:
     assert len(seen) == 13
     for where, text in seen:
         found = english_words(text)
-        assert not found, (where, found, [line for line in text.splitlines() if any(w in line for w in found)])
+        assert not found, (
+            where,
+            found,
+            [line for line in text.splitlines() if any(w in line for w in found)],
+        )
     everything = "\n".join(text for _, text in seen)
     assert all(word in everything for word in SWEDISH)
 
