@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from importers.agenda import ITEM_HEADING, Heading, find_headings, read_item
 from importers.attendance import MARKUP_CHARACTERS, Section, read_attendee, read_section_heading
+from importers.document import Document, DocumentLine
 from importers.header import DateError, Head, belongs_to_head, body_from_letterhead, read_head
+from importers.markup import text_lines
 from importers.normalize import Line, normalize
 from importers.records import AgendaItem, Attendee, Officer, ParseWarning, Protocol, ProtocolError
 from importers.swedish_dates import find_dates
@@ -26,7 +30,21 @@ _ELECTED_ADJUSTER = re.compile(
 
 def parse_text(text: str, path: str = "<text>") -> Protocol:
     """Parse a protocol's decoded text; raise `ProtocolError` when it cannot be one."""
-    normalized = normalize(text)
+    return parse_lines(text_lines(text), path)
+
+
+def parse_document(document: Document) -> Protocol:
+    """Parse a document read by any reader; its reader's warnings come along."""
+    protocol = parse_lines(document.lines, document.path)
+    if not document.warnings:
+        return protocol
+    warnings = sorted((*document.warnings, *protocol.warnings), key=lambda w: w.line or 0)
+    return replace(protocol, warnings=tuple(warnings))
+
+
+def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
+    """Parse a document's lines; raise `ProtocolError` when they cannot be a protocol."""
+    normalized = normalize(document_lines)
     lines = normalized.lines
     attendance_at = _first_section_heading(lines)
     headings, warnings = find_headings(lines, attendance_at or 0)
