@@ -36,6 +36,14 @@ _SUBSTITUTE_TAIL = re.compile(
     r"(?:\s+för\s+[^,()\t]+)?\)?\s*$",
     re.IGNORECASE,
 )
+_SUBSTITUTE_HEAD = re.compile(
+    r"^(?:" + "|".join(re.escape(m) for m in SUBSTITUTE_MARKS) + r")\b\s*", re.IGNORECASE
+)
+_TIME_NOTE = re.compile(
+    r"^(?:(?:t\.?\s?o\.?\s?m\.?|fr\.?\s?o\.?\s?m\.?|från|till|efter)\s*)?"
+    r"(?:kl\.?|klockan)\s*\d",
+    re.IGNORECASE,
+)
 _ABSENT = re.compile(
     r"[,\s]*\(?\b(?:" + "|".join(re.escape(m) for m in ABSENT_MARKS) + r")\b\)?", re.IGNORECASE
 )
@@ -107,12 +115,15 @@ def read_person(
         return None
     first, *more = cells
     name, _, after = first.partition(",")
-    pieces = [p.strip() for p in [after, *more] if p.strip()]
+    pieces = [p.strip() for p in [*after.split(","), *more] if p.strip()]
     if party is None and not after and not more:
         name, party, organization = _split_single_spaced(first.split())
         pieces = [organization] if organization else []
+    elif party is None and (split := _trailing_party(name)):
+        name, party = split
     elif party is None and pieces and looks_like_party(pieces[0]) and " " not in pieces[0]:
         party, pieces = pieces[0], pieces[1:]
+    role, pieces = _substitute_pieces(role, pieces)
     name = name.strip()
     if not looks_like_name(name):
         return None
@@ -142,11 +153,34 @@ def _is_party(match: re.Match[str]) -> bool:
     return looks_like_party(match.group("inside").strip())
 
 
+def _trailing_party(name: str) -> tuple[str, str] | None:
+    """`Anna Berg S` (a party on single spaces before the comma) → (`Anna Berg`, `S`)."""
+    words = name.split()
+    if len(words) >= 3 and is_known_party(words[-1]):
+        return " ".join(words[:-1]), words[-1]
+    return None
+
+
+def _substitute_pieces(role: Role, pieces: list[str]) -> tuple[Role, list[str]]:
+    """`ersättare Örebro kommun` after the comma: a substitute, from that organisation."""
+    kept = []
+    for piece in pieces:
+        marked = _SUBSTITUTE_HEAD.match(piece)
+        if marked:
+            role = "substitute"
+            piece = piece[marked.end() :]
+        if piece.strip():
+            kept.append(piece.strip())
+    return role, kept
+
+
 def _function_and_organization(pieces: list[str]) -> tuple[str | None, str | None]:
     function = None
     organization = []
     for piece in pieces:
         cleaned = clean_organization(piece)
+        if _TIME_NOTE.match(cleaned):
+            continue  # `t.o.m. kl. 18.45`: when they left, shown in the source
         if function is None and (FUNCTIONS.match(cleaned) or _is_function_phrase(cleaned)):
             function = cleaned
         elif cleaned:

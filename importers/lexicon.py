@@ -96,7 +96,7 @@ REPLACES = re.compile(r"\b(?:ersätter|tjänstgör för|tjg för|ersättare för
 """Between a substitute and the member replaced (`Inger Carlsson (S) ersätter Allan Armaghan`)."""
 
 FUNCTIONS = re.compile(
-    r"^(?:(?:1:e|2:e|förste|andre|första|andra)\s+)?(?:vice\s*)?(?:ordförande|sekreterare"
+    r"(?:(?:1:e|2:e|förste|andre|första|andra)\s+)?(?:vice\s*)?(?:ordförande|sekreterare"
     r"|justerare|protokollförare|protokolljusterare|ledamot|ersättare|suppleant|kassör|revisor"
     r"|kanslist|föredragande|kommunchef|kommundirektör|regiondirektör|stadsdirektör"
     r"|förvaltningschef|nämndsekreterare|kommunsekreterare|handläggare|controller|utredare"
