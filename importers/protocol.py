@@ -57,7 +57,7 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
     attendance_warnings = attendance.warnings
     head_lines = lines[: attendance_at if attendance_at is not None else zone_end] + leftovers
     try:
-        head = read_head(head_lines)
+        head = read_head(head_lines, body_from_letterhead(normalized.letterhead))
     except DateError as error:
         raise ProtocolError(path, error.message, error.line) from None
     warnings = [*head.warnings, *attendance_warnings, *warnings]
