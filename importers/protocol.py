@@ -10,6 +10,7 @@ from datetime import date
 from importers.agenda import ITEM_HEADING, Heading, find_headings, read_item
 from importers.attendance import AttendanceReader, AttendanceReading, read_section_heading
 from importers.attendance_entry import MARKUP_CHARACTERS
+from importers.contents import find_contents, missing_items
 from importers.document import Document, DocumentLine
 from importers.header import DateError, Head, belongs_to_head, body_from_letterhead, read_head
 from importers.markup import text_lines
@@ -47,15 +48,19 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
     """Parse a document's lines; raise `ProtocolError` when they cannot be a protocol."""
     normalized = normalize(document_lines)
     lines = normalized.lines
+    contents = find_contents(lines)
     attendance_at = _first_section_heading(lines)
-    headings, warnings = find_headings(lines, attendance_at or 0)
+    headings, warnings = find_headings(lines, attendance_at or 0, contents.indexes)
     zone_end = _first_heading(headings, lines)
     attendance, leftovers = _read_attendance(
         lines[attendance_at:zone_end] if attendance_at is not None else []
     )
     attendees = attendance.attendees
     attendance_warnings = attendance.warnings
-    head_lines = lines[: attendance_at if attendance_at is not None else zone_end] + leftovers
+    head_lines = [
+        line if i not in contents.indexes else Line(line.number, "")
+        for i, line in enumerate(lines[: attendance_at if attendance_at is not None else zone_end])
+    ] + leftovers
     try:
         head = read_head(head_lines, body_from_letterhead(normalized.letterhead))
     except DateError as error:
@@ -70,6 +75,8 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
     officers = _officers(head, items, warnings)
     next_date, next_text = find_next_meeting(items, meeting_date)
     warnings += _cross_checks(attendees, officers, items)
+    found = {item.number for item in items}
+    warnings += [ParseWarning(line, message) for line, message in missing_items(contents, found)]
     return Protocol(
         body=body,
         date=meeting_date,
