@@ -83,7 +83,11 @@ SECTIONS: dict[str, tuple[str, bool]] = {
 }  # fmt: skip
 """Attendance headings and what they say of the rows under them: (role, present)."""
 
-SECTION_PREFIXES = ("närvarande", "frånvarande", "övriga", "tjänstgörande", "ej ", "icke ")
+SECTION_PREFIXES = (
+    "närvarande", "frånvarande", "övriga", "tjänstgörande", "ej", "icke", "beslutande",
+    "ledamöter", "ledamot", "ersättare", "deltagare", "tjänstepersoner", "tjänstemän",
+    "adjungerade", "gäster", "närvarolista", "suppleanter",
+)  # fmt: skip
 """Words that open longer attendance headings (`Närvarande ledamöter i rådet`)."""
 
 ABSENT_MARKS = ("anmält förhinder", "frånvarande", "ej närvarande", "förhinder", "ej närv")
@@ -144,7 +148,7 @@ def section_for(text: str) -> tuple[str, bool] | None:
     key = " ".join(text.casefold().strip(" :*").split())
     if key in SECTIONS:
         return SECTIONS[key]
-    if not key.startswith(SECTION_PREFIXES) or len(key.split()) > 6:
+    if key.split(" ", 1)[0] not in SECTION_PREFIXES or len(key.split()) > 6:
         return None
     present = not any(word in key for word in ("frånvarande", "ej närvarande", "förhinder"))
     if "ersättare" in key and "ledamöter" not in key:
