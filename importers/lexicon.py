@@ -118,9 +118,9 @@ CONTENTS_HEADINGS = re.compile(
 """The heading of a table of contents (its entries follow, with dotted leaders or pages)."""
 
 DECISION_HEADINGS = re.compile(
-    r"^(?:beslut(?:et)?|\S+s beslut|beslutsgång|förslag till beslut|beslutsförslag"
-    r"|yrkanden?|beslutsunderlag|beslutet skickas till|beslutet expedieras till"
-    r"|expedieras till|sändlista)\s*:?\s*(?P<rest>.*)$",
+    r"^(?:beslutet skickas till|beslutet expedieras till|förslag till beslut|beslutsförslag"
+    r"|beslutsunderlag|beslutsgång|expedieras till|sändlista|yrkanden?|\S+s beslut"
+    r"|beslut(?:et)?)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 """Headings inside an item; only the first kind (`Beslut`, `Nämndens beslut`) holds decisions."""

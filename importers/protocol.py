@@ -45,8 +45,10 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
     attendance_at = _first_section_heading(lines)
     headings, warnings = find_headings(lines, attendance_at or 0, contents.indexes)
     zone_end = _first_heading(headings, lines)
+    zone = lines[attendance_at:zone_end] if attendance_at is not None else []
+    skipped = {lines[i].number for i in contents.indexes}
     attendance, leftovers = _read_attendance(
-        lines[attendance_at:zone_end] if attendance_at is not None else []
+        [Line(x.number, "") if x.number in skipped else x for x in zone]
     )
     attendees = attendance.attendees
     attendance_warnings = attendance.warnings
