@@ -1,4 +1,4 @@
-"""Items, contents and missing fields in the forms real archives hold (issue: import every protocol)."""
+"""Items, contents and missing fields in the forms real archives hold."""
 
 from __future__ import annotations
 
@@ -19,9 +19,12 @@ def items(text: str) -> list[tuple[int, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("§1 Mötet öppnas\nText.\n§2 Val av justerare\nText.\n", [(1, "Mötet öppnas"), (2, "Val av justerare")]),
-        ("KS § 45 Mötet öppnas\nText.\nKS § 46 Budget\nText.\n", [(45, "Mötet öppnas"), (46, "Budget")]),
-        ("SON 108 Mötet öppnas\nText.\nSON 109 Budget\nText.\n", [(108, "Mötet öppnas"), (109, "Budget")]),
+        ("§1 Mötet öppnas\nText.\n§2 Val av justerare\nText.\n",
+         [(1, "Mötet öppnas"), (2, "Val av justerare")]),
+        ("KS § 45 Mötet öppnas\nText.\nKS § 46 Budget\nText.\n",
+         [(45, "Mötet öppnas"), (46, "Budget")]),
+        ("SON 108 Mötet öppnas\nText.\nSON 109 Budget\nText.\n",
+         [(108, "Mötet öppnas"), (109, "Budget")]),
         ("39 § Sammanträdets laglighet\nText.\n40 § Val av protokolljusterare\nText.\n",
          [(39, "Sammanträdets laglighet"), (40, "Val av protokolljusterare")]),
         ("1. Mötets öppnande\nText.\n2. Val av mötesfunktionärer\nText.\n",
@@ -128,7 +131,8 @@ def test_nothing_of_a_protocol_is_refused_with_its_reason() -> None:
          " till protokollförare.", "secretary", ["Maria Lundgren"]),
         ("Till protokolljusterare utsågs Johanna Norrbygård och Tua Backman.", "adjuster",
          ["Johanna Norrbygård", "Tua Backman"]),
-        ("a. Mötesordförande\nMötet nominerar och väljer Frans Skarman", "chair", ["Frans Skarman"]),
+        ("a. Mötesordförande\nMötet nominerar och väljer Frans Skarman", "chair",
+         ["Frans Skarman"]),
     ],
 )  # fmt: skip
 def test_officers_elected_in_an_item(body: str, role: str, names: list[str]) -> None:
