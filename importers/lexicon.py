@@ -9,6 +9,9 @@ case-insensitively unless a note says otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
 
 TITLE_WORDS = (
     "sammanträdesprotokoll", "mötesprotokoll", "årsmötesprotokoll", "styrelseprotokoll",
@@ -148,6 +151,8 @@ def section_for(text: str) -> tuple[str, bool] | None:
     key = " ".join(text.casefold().strip(" :*").split())
     if key in SECTIONS:
         return SECTIONS[key]
+    if (near := close_key(key, SECTIONS)) is not None:
+        return SECTIONS[near]
     if key.split(" ", 1)[0] not in SECTION_PREFIXES or len(key.split()) > 6:
         return None
     present = not any(word in key for word in ("frånvarande", "ej närvarande", "förhinder"))
@@ -164,3 +169,26 @@ def looks_like_body(text: str) -> bool:
     if not words or len(words) > 9 or not text[:1].isupper():
         return False
     return any(word.casefold().rstrip(".,").endswith(BODY_ENDINGS) for word in words)
+
+
+_FUZZY_MIN = 8
+"""Words this long may have lost or changed one letter in a damaged text layer and still count."""
+
+
+def close_key(text: str, keys: Iterable[str]) -> str | None:
+    """The key `text` is one letter away from (`Sammanträdestd` → `sammanträdestid`), if any.
+
+    Only for keys of eight letters or more (a short word one letter off is another word),
+    and never for an inflection of the key (`Ordföranden` is not `Ordförande` damaged).
+    """
+    folded = " ".join(text.casefold().split())
+    if len(folded) < _FUZZY_MIN:
+        return None
+    for key in keys:
+        if len(key) < _FUZZY_MIN or abs(len(key) - len(folded)) > 1:
+            continue
+        if folded.startswith(key) or key.startswith(folded):
+            continue  # `ordföranden`, `ledamot`: an inflected word, not a damaged one
+        if Levenshtein.distance(folded, key, score_cutoff=1) <= 1:
+            return key
+    return None

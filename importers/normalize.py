@@ -24,6 +24,8 @@ _PAGE_NUMBER = re.compile(
     r"|(?:sida|sid\.?|page)\s*\d{1,3}(?:\s*(?:\(|av|/|of)\s*\d{1,3}\)?)?)$",
     re.IGNORECASE,
 )
+_TABLE_RULE = re.compile(r"\s*\|\s*")
+_RULE_ONLY = re.compile(r"^[-_=–—.*|:\s]{3,}$")
 _URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 _ADDRESS_KEYWORDS = (
     "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX", "ORG.NR", "ORGANISATIONSNUMMER",
@@ -116,11 +118,14 @@ def normalize(document_lines: Sequence[DocumentLine]) -> NormalizedText:
 
 def _to_line(number: int, line: DocumentLine) -> Line:
     raw = "\t".join(line.cells)
+    if "|" in raw:  # a table's rules (`1. | Mötet öppnades`, Markdown `| a | b |`): cell breaks
+        raw = "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
     return Line(number, raw, struck=line.first_struck, heading=line.heading, page=line.page)
 
 
 def _is_page_furniture(line: Line) -> bool:
-    return bool(_PAGE_NUMBER.match(line.text) or _URL_ONLY.match(line.text))
+    text = line.text
+    return bool(_PAGE_NUMBER.match(text) or _URL_ONLY.match(text) or _RULE_ONLY.match(text))
 
 
 def _split_letterhead(lines: list[Line]) -> tuple[list[Line], list[Line]]:
