@@ -14,7 +14,14 @@ from datetime import date, time
 from importers.attendance_entry import looks_like_name
 from importers.head_labels import Labelled, split_labels
 from importers.head_title import body_in, find_title
-from importers.lexicon import HEAD_LABELS, LABEL_TAILS, OFFICER_ROLES, looks_like_body
+from importers.lexicon import (
+    HEAD_LABELS,
+    LABEL_TAILS,
+    OFFICER_ROLES,
+    SIGNATURE_LABELS,
+    SIGNING_NOTES,
+    looks_like_body,
+)
 from importers.normalize import Line
 from importers.records import Officer, OfficerRole, ParseWarning
 from importers.swedish_dates import (
@@ -86,11 +93,19 @@ def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
         _date_without_label(lines, head)
     _repeated_dates(lines, head)
     for index, line in enumerate(lines):
-        if index not in head.used and not line.blank:
+        if index not in head.used and not line.blank and not _quietly_read(lines, index, head):
             head.warnings.append(
                 ParseWarning(line.number, f"not understood in the protocol head: {line.text!r}")
             )
     return head
+
+
+def _quietly_read(lines: list[Line], index: int, head: Head) -> bool:
+    """A line that says nothing to store: a signing record, or the title printed again."""
+    text = lines[index].text
+    title = head.field_lines.get("title")
+    again = title is not None and any(x.number == title and x.text == text for x in lines)
+    return bool(SIGNING_NOTES.search(text)) or again
 
 
 def _labels_in(line: Line) -> tuple[list[str], list[Labelled]]:
@@ -323,6 +338,11 @@ def _read_date_value(text: str) -> date | None:
         return compact.value
     found = find_date(text)
     return found.value if found else None
+
+
+def opens_signatures(line: Line) -> bool:
+    """Does this line open the signatures (`Underskrifter`, `Justerandes signatur`)?"""
+    return any(item.label in SIGNATURE_LABELS for item in _labels_in(line)[1])
 
 
 def belongs_to_head(line: Line) -> bool:
