@@ -40,6 +40,7 @@ _DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[a-zåäö]{3,})",
 _CLOCK_WORD = re.compile(r"\bK(?=l(?:ockan)?\b)")
 _BARE_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[.:](\d{2})(?![\d.:])")
 _PAGE_OF = re.compile(r"\b\d{1,3}\s*\(\s*\d{1,3}\s*\)")
+_OFFICER_FIELDS = frozenset({"chair", "secretary", "adjuster"})
 _ADJUSTED_DATE_LABELS = frozenset({"justerat den", "justeringsdatum", "justerad", "justerat"})
 _WHEN_LEFTOVERS = re.compile(r"(?:^|[\s,])(?:kl\.?|klockan|den|kl)(?=$|[\s,])", re.IGNORECASE)
 
@@ -207,7 +208,7 @@ def _values_below(
         cells = list(below.cells)
         return [(c, below.number) for c in cells] if len(cells) == len(labels) else None
     field = labels[0].field
-    text = below.text
+    text = "\t".join(below.cells)
     if field in ("chair", "secretary", "adjuster"):
         after = _next_non_blank(lines, index)
         signs = after is not None and _role_line(lines[after]) is not None
@@ -215,11 +216,17 @@ def _values_below(
         fits = not signs and all(looks_like_name(_PARTY_IN_NAME.sub("", n)) for n in names)
     elif field in ("when", "adjusted"):
         fits = find_date(text) is not None or parse_compact_date(text) is not None
-    elif field in ("ignore", "kind"):
+    elif field == "ignore":  # `Paragrafer` / `§§ 1-45`, never the names of a signature
+        fits = len(text) < 40 and any(c.isdigit() for c in text)
+    elif field == "kind":
         fits = len(text) < 40
     else:
         fits = True
-    return [(text, below.number)] if fits else None
+    return (
+        [(" ".join(text.split()) if field not in _OFFICER_FIELDS else text, below.number)]
+        if fits
+        else None
+    )
 
 
 def _read_field(labelled: Labelled, value: str, number: int, head: Head) -> None:

@@ -63,6 +63,7 @@ SIGNATURE_LABELS = frozenset({
 SIGNING_NOTES = re.compile(
     r"undertecknats elektroniskt|electronically signed|elektroniskt signerat|signerats"
     r"|justerade protokollet|publiceras på|anslagits|anslaget|protokollet justeras"
+    r"|^(?:www\.|https?://)\S+"
     r"|^(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,3}[A-ZÅÄÖÉ][\w'’-]+,[^,]{0,60}"
     r"\s\d{1,2}[./]\d{1,2}[./]\d{2,4}$",
     re.IGNORECASE,
