@@ -13,7 +13,7 @@ from datetime import date, time
 
 from importers.attendance_entry import looks_like_name
 from importers.head_labels import Labelled, split_labels
-from importers.head_title import body_in, find_title
+from importers.head_title import body_from_first_line, body_in, find_title
 from importers.lexicon import (
     HEAD_LABELS,
     LABEL_TAILS,
@@ -92,6 +92,8 @@ def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
             _read_signature(lines, index, head)
     if head.date is None:
         _date_without_label(lines, head)
+    if head.body is None and head.letterhead is None and "title" not in head.field_lines:
+        _body_from_first_line(lines, head)
     _repeated_dates(lines, head)
     for index, line in enumerate(lines):
         if index not in head.used and not line.blank and not _quietly_read(lines, index, head):
@@ -306,6 +308,19 @@ def _date_without_label(lines: list[Line], head: Head) -> None:
             return
 
 
+def _body_from_first_line(lines: list[Line], head: Head) -> None:
+    """No title at all (`Brf Bronsyxan, 716406-9671` / `7 juni 2021`): the first line names it."""
+    first = next((i for i, x in enumerate(lines) if not x.blank and i not in head.used), None)
+    body = body_from_first_line(lines[first].text) if first is not None else None
+    if first is None or body is None:
+        return
+    head.body = body
+    head.used.add(first)
+    head.field_lines["body"] = lines[first].number
+    message = f"council taken from the first line: {body!r}"
+    head.warnings.append(ParseWarning(lines[first].number, message))
+
+
 def _repeated_dates(lines: list[Line], head: Head) -> None:
     """A line that only repeats the meeting's date (`2023-07-25   1(3)`) is read."""
     for index, line in enumerate(lines[:40]):
@@ -350,6 +365,11 @@ def _read_date_value(text: str) -> date | None:
 def opens_signatures(line: Line) -> bool:
     """Does this line open the signatures (`Underskrifter`, `Justerandes signatur`)?"""
     return any(item.label in SIGNATURE_LABELS for item in _labels_in(line)[1])
+
+
+def is_role_line(line: Line) -> bool:
+    """Is this a line of roles under signatures (`Ordförande   Justerare`)?"""
+    return _role_line(line) is not None
 
 
 def belongs_to_head(line: Line) -> bool:

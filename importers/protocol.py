@@ -22,6 +22,7 @@ from importers.header import (
     Head,
     belongs_to_head,
     body_from_letterhead,
+    is_role_line,
     opens_signatures,
     read_head,
 )
@@ -147,11 +148,7 @@ def _signs_above_role(lines: list[Line], index: int) -> bool:
     if "(" in lines[index].text or ("\t" in lines[index].raw and len(lines[index].cells) > 2):
         return False
     following = next((x for x in lines[index + 1 : index + 3] if not x.blank), None)
-    return following is not None and belongs_to_head(following) and not _has_label(following)
-
-
-def _has_label(line: Line) -> bool:
-    return ":" in line.text
+    return following is not None and is_role_line(following)
 
 
 def _refuse_non_protocol(
