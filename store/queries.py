@@ -106,6 +106,12 @@ def _page(
     return MeetingPage(tuple(rows), rows[-1].cursor if more else None)
 
 
+def list_key(cursor: Cursor) -> tuple[bool, int, int]:
+    """Sorts cursors the way the list runs: newest first, meetings without a date last."""
+    day, meeting_id = cursor
+    return (day is None, -day.toordinal() if day else 0, -meeting_id)
+
+
 def in_list_order(
     session: Session, query: Select, start: Cursor | None, inclusive: bool, limit: int
 ) -> list:
