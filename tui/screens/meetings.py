@@ -45,7 +45,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
             "n",
             "next_attention",
             "Next",
-            tooltip="Next meeting not reviewed or with an open warning",
+            tooltip="Next meeting not reviewed, with an open warning, or without date or council",
         ),
         Binding("escape", "focus_list", "Back to the list", show=False),
         Binding("left_square_bracket", "tab(-1)", "Previous tab", show=False),
