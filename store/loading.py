@@ -276,9 +276,10 @@ class _ProtocolWriter:
                 return _outcome(self.path, "refused", refusal, meeting_id=existing.id)
             self._delete_meeting(existing)
         others = [m for m in same_day if m is not existing]
-        warnings = self.protocol.warnings + tuple(
+        duplicates = (
             ParseWarning(None, DUPLICATE_WARNING.format(file_name=m.file_name)) for m in others
         )
+        warnings = (*duplicates, *self.protocol.warnings)  # the one that matters most first
         source_id = self._insert_source()
         meeting_id = self._insert_meeting(source_id, existing.id if existing is not None else None)
         self._insert_children(meeting_id, source_id, warnings)
