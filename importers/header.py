@@ -167,7 +167,7 @@ def _read_labels(lines: list[Line], index: int, head: Head) -> None:
         labels[-1] = _with_tail(labels[-1], lines[following].text.casefold())
         following = _next_non_blank(lines, following)
     if following is not None and not any(value for value, _ in values):
-        below = _values_below(lines[following], labels)
+        below = _values_below(lines, following, labels)
         if below is not None:
             head.used.add(following)
             values = below
@@ -181,8 +181,11 @@ def _with_tail(labelled: Labelled, tail: str) -> Labelled:
     return Labelled(key if key in HEAD_LABELS else labelled.label, field, labelled.value, False)
 
 
-def _values_below(below: Line, labels: list[Labelled]) -> list[tuple[str, int]] | None:
+def _values_below(
+    lines: list[Line], index: int, labels: list[Labelled]
+) -> list[tuple[str, int]] | None:
     """Values on the line under labels that stand alone (`Datum` / `2024-02-01`), or None."""
+    below = lines[index]
     if _labels_in(below)[1] or _role_line(below):
         return None
     if len(labels) > 1:
@@ -191,7 +194,10 @@ def _values_below(below: Line, labels: list[Labelled]) -> list[tuple[str, int]] 
     field = labels[0].field
     text = below.text
     if field in ("chair", "secretary", "adjuster"):
-        fits = all(looks_like_name(_PARTY_IN_NAME.sub("", n)) for n in _split_names(text))
+        after = _next_non_blank(lines, index)
+        signs = after is not None and _role_line(lines[after]) is not None
+        names = _split_names(text)
+        fits = not signs and all(looks_like_name(_PARTY_IN_NAME.sub("", n)) for n in names)
     elif field in ("when", "adjusted"):
         fits = find_date(text) is not None or parse_compact_date(text) is not None
     elif field in ("ignore", "kind"):
