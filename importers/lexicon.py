@@ -49,10 +49,26 @@ HEAD_LABELS: dict[str, str] = {
     "diarienummer": "ignore", "dnr": "ignore", "sida": "ignore", "anslagsdatum": "ignore",
     "datum då anslaget sätts upp": "ignore", "datum då anslaget tas ned": "ignore",
     "förvaringsplats för protokollet": "ignore", "underskrift": "ignore",
-    "elektroniska underskrifter": "ignore", "elektronisk protokolljustering": "ignore",
-    "intygar": "ignore",
+    "elektroniska underskrifter": "ignore", "elektronisk protokolljustering": "adjuster",
+    "elektronisk justering": "adjuster", "intygar": "ignore", "signaturer": "ignore",
 }  # fmt: skip
 """Labels of the head, longest matched first, and the field each fills."""
+
+SIGNATURE_LABELS = frozenset({
+    "underskrifter", "underskrift", "elektroniska underskrifter", "elektronisk protokolljustering",
+    "elektronisk justering", "justerandes signatur", "justerandes sign", "signaturer", "intygar",
+})  # fmt: skip
+"""Labels that open the signatures: what follows them is not attendance."""
+
+SIGNING_NOTES = re.compile(
+    r"undertecknats elektroniskt|electronically signed|elektroniskt signerat|signerats"
+    r"|justerade protokollet|publiceras på|anslagits|anslaget|protokollet justeras"
+    r"|^(?:www\.|https?://)\S+"
+    r"|^(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,3}[A-ZÅÄÖÉ][\w'’-]+,[^,]{0,60}"
+    r"\s\d{1,2}[./]\d{1,2}[./]\d{2,4}$",
+    re.IGNORECASE,
+)
+"""Lines of a signing record (`Tua Backman, 21.09.2022`, `Dokumentet har undertecknats …`)."""
 
 LABEL_TAILS = frozenset({"sammanträde", "sammanträdet", "mötet", "justering", "justeringen"})
 """Last words of a label that a narrow label column wraps onto the next line."""
