@@ -30,6 +30,10 @@ _PHRASES = (
         "warn.signs_absent",
     ),
     (re.compile(r"^'(?P<label>.+)' has no date$"), "warn.no_date"),
+    (re.compile(r"^possible duplicate of (?P<file>.+)$"), "warn.duplicate"),
+    (re.compile(r"^'(?P<part>.+)' is not a paragraph or a range"), "check.paragraph_part"),
+    (re.compile(r"^'(?P<part>.+)': paragraphs run from 1 to (?P<top>\d+)$"), "check.paragraph_top"),
+    (re.compile(r"^'(?P<part>.+)' runs backwards: write (?P<fix>\S+)$"), "check.paragraph_back"),
 )
 """Importer warnings are stored as the importer wrote them (in English): the known ones
 are shown in the user's language; any other stays as written."""

@@ -23,9 +23,9 @@ BODY = "Regionalt samverkansråd"
 
 
 def member(
-    name: str, party: str | None, org: str, canonical: str, present: bool = True
+    name: str, party: str | None, org: str, canonical: str, present: bool = True, **kw: object
 ) -> Attendee:
-    return Attendee(name, party, org, canonical, "member", present, 20)
+    return Attendee(name, party, org, canonical, "member", present, 20, **kw)  # type: ignore[arg-type]
 
 
 def parsed(name: str, when: date, attendees: tuple, officers: tuple, items: tuple) -> ParsedFile:
@@ -56,7 +56,14 @@ def engine(tmp_path: Path) -> Engine:
         "a.txt",
         date(2020, 9, 25),
         (
-            member("Irén Lejegren", "S", "Region Örebro län", "Region Örebro län"),
+            member(
+                "Irén Lejegren",
+                "S",
+                "Region Örebro län",
+                "Region Örebro län",
+                paragraphs="§§ 1, 2 och 5",
+                paragraph_numbers=(1, 2, 5),
+            ),
             member("Bo Rudolfsson", "KD", "Laxå kommun.", "Laxå kommun", present=False),
         ),
         (
@@ -114,11 +121,11 @@ def test_attendance_has_written_and_canonical_names(engine: Engine) -> None:
     assert count == 3
     assert [tuple(r.values()) for r in read(text)] == [
         ("2", "2020-09-25", BODY, "Irén Lejegren", "Irén Lejgren", "S", "Region Örebro län",
-         "member", "true"),
+         "member", "true", "1-2,5"),
         ("2", "2020-09-25", BODY, "Bo Rudolfsson", "Bo Rudolfsson", "KD", "Laxå kommun",
-         "member", "false"),
+         "member", "false", ""),
         ("1", "2021-03-01", BODY, "Irén Lejgren", "Irén Lejgren", "S", "Region Örebro län",
-         "member", "true"),
+         "member", "true", ""),
     ]  # fmt: skip
 
 
@@ -151,9 +158,19 @@ def test_excel_dialect_is_semicolons_after_a_byte_order_mark(
     paths = export_all(engine, tmp_path / "csv", excel=True)
     assert sorted(paths) == sorted(export.TABLE_NAMES)
     raw = paths["meetings"].read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfmeeting_id;body;date;")
+    assert raw.startswith("\ufeffmötes_id;organ;datum;".encode())  # Swedish, for people
     rows = read(raw.decode("utf-8-sig"), delimiter=";")
-    assert rows[0]["adjusters"] == "Bo Rudolfsson; Irén Lejgren"
+    assert rows[0]["justerare"] == "Bo Rudolfsson; Irén Lejgren"
+
+
+def test_excel_gives_swedish_roles_and_ja_nej(engine: Engine) -> None:
+    _, text = exported(engine, "attendance", excel=True)
+    rows = read(text.removeprefix("\ufeff"), delimiter=";")
+    assert {row["roll"] for row in rows} <= {"ledamot", "ersättare", "övrig"}
+    assert {row["närvarande"] for row in rows} <= {"ja", "nej"}
+    assert len({export.EXCEL_HEADERS.get(h, h) for h in HEADERS["attendance"]}) == len(
+        HEADERS["attendance"]
+    )
 
 
 def test_plain_export_all_has_no_byte_order_mark(engine: Engine, tmp_path: Path) -> None:

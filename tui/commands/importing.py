@@ -16,6 +16,7 @@ from rich.text import Text
 
 from tui.commands.state import state_of
 from tui.i18n import t
+from tui.store_words import told
 
 if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
     from store.loading import FileOutcome, ImportSummary
@@ -77,7 +78,7 @@ def problem_lines(outcome: FileOutcome) -> list[str]:
     lines = [outcome.message] if outcome.message else []
     for warning in outcome.warnings:
         where = f"{outcome.path}:{warning.line}" if warning.line else outcome.path
-        lines.append(t("cli.import.warning", where=where, message=warning.message))
+        lines.append(t("cli.import.warning", where=where, message=told(warning.message)))
     return lines
 
 

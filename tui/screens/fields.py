@@ -6,9 +6,11 @@ import re
 
 from importers.swedish_dates import InvalidDate, find_date
 from store.edits import EditError, parse_value
+from store.paragraphs import check_ranges
 from store.queries import Choices
 from tui.i18n import t
 from tui.screens.form import Check, FieldSpec
+from tui.store_words import told
 from tui.widgets.detail_rows import role_name
 
 PARTY = re.compile(r"^[A-ZÅÄÖ]{1,6}$")
@@ -30,6 +32,7 @@ HINTED = {
     "decisions",
     "attachments",
     "title",
+    "paragraphs",
 }
 
 
@@ -86,6 +89,12 @@ def check_party(value: str) -> str | None:
     return None if not value or PARTY.match(value) else t("check.party")
 
 
+def check_paragraphs(value: str) -> str | None:
+    """Paragraph ranges such as `1-6, 9-34`, or nothing (all of them)."""
+    problem = check_ranges(value)
+    return told(problem) if problem else None
+
+
 def check_name(value: str) -> str | None:
     """A name: anything but empty."""
     return None if value.strip() else t("check.empty")
@@ -111,6 +120,8 @@ def edit_spec(table_name: str, field: str, value: str, choices: Choices) -> Fiel
             else ("chair", "secretary", "adjuster")
         )
         return FieldSpec(field, label, value, choices=tuple((role_name(r), r) for r in roles))
+    if field == "paragraphs":
+        return FieldSpec(field, label, value, check_paragraphs, hint=hint_of(field))
     if field == "name_as_written":
         return FieldSpec(field, label, value, check_name, hint=t("hint.name_as_written"))
     check = check_name if field == "title" else stored_check(table_name, field)

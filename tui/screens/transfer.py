@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Log, ProgressBar
 from store.export import export_all
 from tui.i18n import t
 from tui.screens.base import StoreModal
+from tui.store_words import told
 from tui.widgets.path_suggester import PathSuggester
 
 if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
@@ -53,7 +54,7 @@ def summary_lines(summary: ImportSummary) -> list[str]:
                 if warning.line
                 else Path(outcome.path).name
             )
-            lines.append(t("import.warning", where=where, message=warning.message))
+            lines.append(t("import.warning", where=where, message=told(warning.message)))
     return lines
 
 

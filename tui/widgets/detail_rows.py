@@ -26,6 +26,7 @@ ATTENDANCE_COLUMNS = [
     Column("col.party", "party", width=5),
     Column("col.role", "role", width=10),
     Column("col.present", "present", width=10),
+    Column("col.paragraphs", "paragraphs", width=9),
     Column("col.organization", "organization"),
     Column("col.person_otherwise", "person", editable=False),
 ]
@@ -100,12 +101,18 @@ def attendance_rows(rows: tuple[AttendanceRow, ...]) -> Rows:
                 cell(a.party),
                 cell(role_name(a.role)),
                 cell(a.present),
+                cell(paragraphs_shown(a)),
                 cell(a.organization),
                 cell(a.person if a.person != a.name_as_written else "", style="dim"),
             ],
         )
         for a in rows
     ]
+
+
+def paragraphs_shown(row: AttendanceRow) -> str:
+    """The paragraphs attended as ranges (`1-6,9-34`), as written if not numbers; "" for all."""
+    return row.paragraph_numbers or row.paragraphs or ""
 
 
 def agenda_rows(rows: tuple[AgendaRow, ...]) -> Rows:

@@ -91,8 +91,9 @@ class MeetingDetailView(Vertical):
 
     @staticmethod
     def _title(detail: MeetingDetail) -> Text:
-        title = Text(detail.date.isoformat() + "  ", style="bold")
-        title.append(detail.body)
+        day = detail.date.isoformat() if detail.date else t("list.no_date")
+        title = Text(day + "  ", style="bold")
+        title.append(detail.body or t("list.no_body"), style="" if detail.body else "italic")
         title.append(
             "  " + t("detail.reviewed" if detail.reviewed else "detail.not_reviewed"),
             style="bold" if detail.reviewed else "italic",

@@ -72,8 +72,11 @@ class MeetingTable(KeyedTable):
     @staticmethod
     def _cells(row: MeetingRow) -> tuple[Text, ...]:
         return (
-            Text(row.date.isoformat()),
-            Text(row.body, no_wrap=True, overflow="ellipsis"),
+            # A protocol may give no date or name no council: say so, in the list's words.
+            Text(row.date.isoformat()) if row.date else Text(t("list.no_date"), style="dim"),
+            Text(row.body, no_wrap=True, overflow="ellipsis")
+            if row.body
+            else Text(t("list.no_body"), style="dim italic"),
             Text(str(row.attendees), justify="right"),
             Text(str(row.warnings or ""), justify="right", style="bold" if row.warnings else ""),
             Text("✓" if row.reviewed else "·", justify="center"),

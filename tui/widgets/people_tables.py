@@ -93,7 +93,7 @@ class PersonMeetingsTable(KeyedTable):
         self.person_id = person.id
         for number, row in enumerate(person.meetings):
             self.add_row(
-                cell(row.date.isoformat()),
+                cell(row.date.isoformat() if row.date else ""),
                 cell(role_name(row.role)),
                 cell(row.present),
                 cell(row.name_as_written),
