@@ -155,7 +155,22 @@ def _one_meeting(
         ],
         "meeting": [header],
         "attendance": [
-            (None, m, i, p, names[p - 1], "S", rng.randint(1, 300), None, _role(i), True, 4 + i)
+            # paragraphs and paragraph_numbers None: present at all of them
+            (
+                None,
+                m,
+                i,
+                p,
+                names[p - 1],
+                "S",
+                rng.randint(1, 300),
+                None,
+                _role(i),
+                True,
+                None,
+                None,
+                4 + i,
+            )  # fmt: skip
             for i, p in enumerate(members)
         ],
         "officer": [

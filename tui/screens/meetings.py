@@ -10,13 +10,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import DataTable, Footer, Input, Static
 
-from store import edits, queries
+from store import edits, meeting_list, queries
+from store.meeting_list import ListPage
 from store.queries import Cursor, MeetingDetail, MeetingPage
 from tui.i18n import meeting_label, t
 from tui.messages import DataChanged, MeetingHighlighted, MoreMeetingsWanted
 from tui.screens.base import StoreScreen
+from tui.screens.list_controls import ListControls
 from tui.screens.meeting_edits import EditFlow
 from tui.widgets.meeting_detail import MeetingDetailView
 from tui.widgets.meeting_table import MeetingTable
@@ -26,11 +28,12 @@ MAX_RELOAD = 2000
 """At most this many rows are reloaded in place after a change made elsewhere."""
 NARROW = 110
 """Below this many columns the list sits above the detail instead of beside it."""
-LIST_ONLY_KEYS = ("slash", "n")
+AnyPage = MeetingPage | ListPage
+LIST_ONLY_KEYS = ("slash", "n", "f", "o")
 """Keys the footer lists only while the list has the focus (the detail needs the room)."""
 
 
-class MeetingsScreen(EditFlow, StoreScreen):
+class MeetingsScreen(EditFlow, ListControls, StoreScreen):
     """Meetings, newest first, filtered as you type; the detail of the one under the cursor.
 
     | Key | Action |
@@ -44,6 +47,10 @@ class MeetingsScreen(EditFlow, StoreScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "key.filter", tooltip="tip.filter"),
+        Binding("f", "facets", "key.facets", tooltip="tip.facets"),
+        Binding("o", "sort_next", "key.sort", tooltip="tip.sort"),
+        Binding("O", "sort_reverse", "key.sort_reverse", show=False, tooltip="tip.sort_reverse"),
+        Binding("c", "clear_filter", "key.clear", show=False, tooltip="tip.clear"),
         Binding("r", "toggle_reviewed", "key.reviewed", tooltip="tip.reviewed"),
         Binding("n", "next_attention", "key.next", tooltip="tip.next"),
         Binding("escape", "focus_list", "key.back_list", show=False, tooltip="tip.back_list"),
@@ -59,6 +66,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
         super().__init__()
         self.detail: MeetingDetail | None = None
         self.filter_text = ""
+        self.init_list_controls()
         self.loading_more = False
         self.wanted: int | None = None
         """A meeting asked for from another view, until it is shown."""
@@ -73,6 +81,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
         """Mode bar and filter, list and detail, footer."""
         yield ModeBar("meetings")
         yield Input(placeholder=t("meetings.filter.placeholder"), id="meeting-filter")
+        yield Static(id="list-status")
         with Horizontal(id="meetings-main"):
             yield MeetingTable(id="meeting-list")
             yield MeetingDetailView(id="meeting-detail")
@@ -96,6 +105,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
         meetings_moved = version[2:4] != self.version[2:4]
         self.version = version
         self.reload(from_top=meetings_moved)
+        self.count_rows(self.current_filter())
 
     def on_resize(self) -> None:
         """Stack list and detail in a narrow terminal; the mode bar names ctrl+p there."""
@@ -133,6 +143,12 @@ class MeetingsScreen(EditFlow, StoreScreen):
         started at instead, so it stays the one shown.
         """
         version = queries.data_version(self.engine)
+        if not self.keyset():
+            page = meeting_list.sorted_page(
+                self.engine, replace(self.facets, text=text), self.sort, limit=limit
+            )
+            self.deliver(self._show_page, page, keep, version)
+            return
         kept = queries.meeting_row(self.engine, keep) if keep is not None and at else None
         if (
             kept is not None
@@ -143,7 +159,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
         page = queries.meeting_page(self.engine, text, at=at, limit=limit)
         self.deliver(self._show_page, page, keep, version)
 
-    def _show_page(self, page: MeetingPage, keep: int | None, version: tuple[int, ...]) -> None:
+    def _show_page(self, page: AnyPage, keep: int | None, version: tuple[int, ...]) -> None:
         self.version = version
         table = self.query_one(MeetingTable)
         table.show_page(page)
@@ -157,17 +173,23 @@ class MeetingsScreen(EditFlow, StoreScreen):
     @on(MoreMeetingsWanted)
     def _more_wanted(self) -> None:
         table = self.query_one(MeetingTable)
-        if not self.loading_more and table.next_cursor is not None:
+        if self.loading_more:
+            return
+        if table.next_cursor is not None or table.next_offset is not None:
             self.loading_more = True
-            self.load_more(self.filter_text, table.next_cursor)
+            self.load_more(self.filter_text, table.next_cursor, table.next_offset)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="more")
-    def load_more(self, text: str, after: Cursor) -> None:
-        """Load the page after `after`."""
-        page = queries.meeting_page(self.engine, text, after=after)
+    def load_more(self, text: str, after: Cursor | None, offset: int | None = None) -> None:
+        """Load the page after `after` (by key), or from `offset` (sorted or faceted)."""
+        if offset is not None:
+            wanted = replace(self.facets, text=text)
+            page: AnyPage = meeting_list.sorted_page(self.engine, wanted, self.sort, offset=offset)
+        else:
+            page = queries.meeting_page(self.engine, text, after=after)
         self.deliver(self._append_page, page, text)
 
-    def _append_page(self, page: MeetingPage, text: str) -> None:
+    def _append_page(self, page: AnyPage, text: str) -> None:
         self.loading_more = False
         if text == self.filter_text:
             self.query_one(MeetingTable).show_page(page, append=True)
@@ -176,7 +198,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
     def _filter_changed(self, event: Input.Changed) -> None:
         if event.value != self.filter_text:
             self.filter_text = event.value
-            self.load_page(event.value)
+            self.list_changed()
 
     @on(Input.Submitted, "#meeting-filter")
     def _filter_done(self) -> None:
@@ -283,9 +305,13 @@ class MeetingsScreen(EditFlow, StoreScreen):
             return
         self.show_detail(detail)
         if not self.query_one(MeetingTable).select_meeting(detail.id):
+            # Not in the list as it is narrowed: show it in the whole list, newest first.
             self.filter_text = ""
+            self.init_list_controls()
             self.query_one("#meeting-filter", Input).value = ""
+            self.query_one(MeetingTable).show_sort(self.sort.column, self.sort.descending)
             self.load_page("", at=detail.cursor, keep=detail.id)
+            self.count_rows(self.current_filter())
         view = self.query_one(MeetingDetailView)
         person, self.wanted_person = self.wanted_person, None
         if person is not None:

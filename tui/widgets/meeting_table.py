@@ -37,6 +37,8 @@ class MeetingTable(KeyedTable):
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
         self.next_cursor: Cursor | None = None
         """Where the next page starts; None when every row is loaded."""
+        self.next_offset: int | None = None
+        """Where the next page starts in a sorted or faceted list; None when all are loaded."""
         self.first_cursor: Cursor | None = None
         """The first loaded row: a reload starts there, so the list keeps its place."""
 
@@ -44,6 +46,17 @@ class MeetingTable(KeyedTable):
         """Set up the columns, each with a key."""
         for key, width in COLUMNS:
             self.add_column(t(f"list.{key}"), key=key, width=width or MIN_BODY)
+
+    def show_sort(self, column: str, descending: bool) -> None:
+        """Mark the sorted column's heading with ▼ or ▲ (none for the default: newest first)."""
+        default = column == "date" and descending
+        for key, _ in COLUMNS:
+            label = t(f"list.{key}")
+            if key == column and not default:
+                label += " ▼" if descending else " ▲"
+            self.columns[key].label = Text(label)
+        self._require_update_dimensions = True
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         """Give the body what the other columns leave, so it shows even in a narrow list."""
@@ -61,6 +74,7 @@ class MeetingTable(KeyedTable):
         for row in page.rows:
             self.add_row(*self._cells(row), key=str(row.id))
         self.next_cursor = page.next_cursor
+        self.next_offset = getattr(page, "next_offset", None)
 
     def update_meeting(self, row: MeetingRow) -> None:
         """Redraw one meeting's row, if it is loaded."""
@@ -102,5 +116,6 @@ class MeetingTable(KeyedTable):
         event.stop()
         if event.row_key.value is not None:
             self.post_message(MeetingHighlighted(int(event.row_key.value)))
-        if self.next_cursor is not None and event.cursor_row >= self.row_count - LOAD_AHEAD:
+        more = self.next_cursor is not None or self.next_offset is not None
+        if more and event.cursor_row >= self.row_count - LOAD_AHEAD:
             self.post_message(MoreMeetingsWanted())
