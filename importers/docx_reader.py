@@ -1,0 +1,196 @@
+"""Reading a Word `.docx` into a `Document`, with python-docx.
+
+The body is read in order: each paragraph a line (split at manual line breaks,
+tabs parting cells), each table row a line with one cell per table cell. Heading
+and Title styles make headings; struck-through runs (`w:strike`, `w:dstrike`) make
+struck cells; tracked deletions are left out and insertions kept. Headers and
+footers live in their own parts and are never read.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from lxml import etree
+
+from importers.document import Document, DocumentLine, render_text, sha256_hex
+from importers.records import ProtocolError
+
+_P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_R, _T, _TAB, _BR, _CR = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_SDT_CONTENT, _VAL = qn("w:sdtContent"), qn("w:val")
+_SKIPPED = frozenset({qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), qn("w:fldChar")})
+"""Containers whose runs are not the paragraph's text: deletions, moved-away text, text boxes."""
+_HEADING_STYLES = ("heading", "title", "rubrik", "titel", "överskrift")
+_OFF = frozenset({"0", "false", "off", "none"})
+
+Piece = tuple[str, bool]
+"""A run of text and whether it is struck through."""
+
+
+def read_docx(path: str | Path, data: bytes | None = None) -> Document:
+    """Read a Word document's body (`data`: its bytes, if already read); raise
+    `ProtocolError` for what is not one."""
+    name = str(path)
+    data = _read(Path(path)) if data is None else data
+    document = _open(Path(path), name)
+    styles = _heading_style_ids(document)
+    lines = tuple(_body_lines(document.element.body, styles))
+    if not any(line.cells for line in lines):
+        raise ProtocolError(name, "the Word document has no text")
+    return Document(
+        path=name,
+        format="docx",
+        lines=lines,
+        text=render_text(lines),
+        encoding="docx",
+        content_hash=sha256_hex(data),
+    )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ProtocolError(str(path), "no such file") from None
+    except OSError as error:
+        raise ProtocolError(str(path), f"cannot read the file: {error.strerror}") from None
+
+
+def _open(path: Path, name: str) -> docx.document.Document:
+    if not zipfile.is_zipfile(path):
+        raise ProtocolError(name, "not a Word document: the file is not a ZIP container (.docx)")
+    with zipfile.ZipFile(path) as archive:
+        if "word/document.xml" not in archive.namelist():
+            raise ProtocolError(name, "a ZIP file but not a Word document (no word/document.xml)")
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
+        raise ProtocolError(name, "the Word document is damaged and cannot be read") from None
+
+
+def _heading_style_ids(document: docx.document.Document) -> frozenset[str]:
+    """Ids of the paragraph styles that are headings (by name or by what they are based on)."""
+    found = set()
+    for style in document.styles:
+        current, depth = style, 0
+        while current is not None and depth < 5:
+            if (current.name or "").casefold().startswith(_HEADING_STYLES):
+                found.add(style.style_id)
+                break
+            current, depth = getattr(current, "base_style", None), depth + 1
+    return frozenset(found)
+
+
+def _body_lines(container: etree._Element, styles: frozenset[str]) -> Iterator[DocumentLine]:
+    for child in container:
+        if child.tag == _P:
+            yield from _paragraph_lines(child, styles)
+        elif child.tag == _TBL:
+            yield from _table_lines(child)
+        elif (content := child.find(_SDT_CONTENT)) is not None:
+            yield from _body_lines(content, styles)
+
+
+def _paragraph_lines(paragraph: etree._Element, styles: frozenset[str]) -> Iterator[DocumentLine]:
+    heading = _is_heading(paragraph, styles)
+    for pieces in _split_breaks(_pieces(paragraph)):
+        yield _line(pieces, heading)
+
+
+def _is_heading(paragraph: etree._Element, styles: frozenset[str]) -> bool:
+    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    if style is not None and style.get(_VAL) in styles:
+        return True
+    return paragraph.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}") is not None
+
+
+def _pieces(paragraph: etree._Element) -> list[Piece]:
+    """The paragraph's own runs as (text, struck), `\\n` for a line break, `\\t` for a tab."""
+    pieces: list[Piece] = []
+    for run in paragraph.iter(_R):
+        if not _own_run(run, paragraph):
+            continue
+        struck = _is_struck(run)
+        for part in run:
+            if part.tag == _T:
+                pieces.append((part.text or "", struck))
+            elif part.tag == _TAB:
+                pieces.append(("\t", False))
+            elif part.tag in (_BR, _CR) and part.get(qn("w:type")) in (None, "textWrapping"):
+                pieces.append(("\n", False))
+    return pieces
+
+
+def _own_run(run: etree._Element, paragraph: etree._Element) -> bool:
+    """The run belongs to this paragraph's text (not deleted, not in a nested text box)."""
+    parent = run.getparent()
+    while parent is not None and parent is not paragraph:
+        if parent.tag in _SKIPPED or parent.tag == _P:
+            return False
+        parent = parent.getparent()
+    return True
+
+
+def _is_struck(run: etree._Element) -> bool:
+    properties = run.find(qn("w:rPr"))
+    if properties is None:
+        return False
+    for tag in (qn("w:strike"), qn("w:dstrike")):
+        mark = properties.find(tag)
+        if mark is not None and (mark.get(_VAL) or "true").casefold() not in _OFF:
+            return True
+    return False
+
+
+def _split_breaks(pieces: list[Piece]) -> Iterator[list[Piece]]:
+    current: list[Piece] = []
+    for text, struck in pieces:
+        if text == "\n":
+            yield current
+            current = []
+        else:
+            current.append((text, struck))
+    yield current
+
+
+def _line(pieces: list[Piece], heading: bool = False) -> DocumentLine:
+    """Pieces cut into cells at tabs."""
+    cells: list[list[Piece]] = [[]]
+    for text, struck in pieces:
+        if text == "\t":
+            cells.append([])
+        else:
+            cells[-1].append((text, struck))
+    return _from_cells(cells, heading)
+
+
+def _from_cells(cells: list[list[Piece]], heading: bool = False) -> DocumentLine:
+    """A line of the non-empty cells; a cell is struck when all its letters are."""
+    texts, struck = [], []
+    for cell in cells:
+        text = " ".join("".join(t for t, _ in cell).split())
+        if text:
+            texts.append(text)
+            struck.append(all(s for t, s in cell if t.strip()))
+    return DocumentLine(tuple(texts), tuple(struck) if any(struck) else (), heading and bool(texts))
+
+
+def _table_lines(table: etree._Element) -> Iterator[DocumentLine]:
+    """One line per row, one cell per table cell (its paragraphs joined, tabs as spaces)."""
+    for row in table.iterchildren(_TR):
+        cells = []
+        for cell in row.iterchildren(_TC):
+            pieces: list[Piece] = []
+            for paragraph in cell.iter(_P):
+                pieces += [(" " if t in ("\t", "\n") else t, s) for t, s in _pieces(paragraph)]
+                pieces.append((" ", False))
+            cells.append(pieces)
+        line = _from_cells(cells)
+        if line.cells:
+            yield line

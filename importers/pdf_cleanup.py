@@ -1,0 +1,172 @@
+"""A PDF's laid-out pages made into document lines: furniture dropped, broken words mended.
+
+Page furniture is what stands in the top or bottom band of the pages and repeats
+on several of them (letterhead, `Protokoll 15.09.2022 Sida 3`, `Justerandes sign`,
+e-signature footers), plus bare page numbers and known signing-service stamps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from importers.document import DocumentLine
+from importers.pdf_layout import LaidLine
+
+BAND = 0.14
+"""Share of the page height at the top and at the bottom where headers and footers stand."""
+MIN_REPEATS = 3
+"""Pages a band line must repeat on (or every page, when there are fewer) to be furniture."""
+_PAGE_NUMBER = re.compile(
+    r"^(?:sida|sid\.?|page)?\s*[-–]?\s*\d{1,3}\s*(?:[-–]|\(\s*\d{1,3}\s*\)|(?:/|av|of)\s*\d{1,3})?$",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(
+    r"^(?:Doc(?:ument)? ID\b|Dokument[- ]?ID\b|Verifiering\b|Verification\b|Transaktion\s+\d"
+    r"|Transaction\s+\d|Signerat\b|Signed\b|Justerandes?\s+sign|Expedierat|Utdragsbestyrkande"
+    r"|Ordförandes\s+sign|Sekreterarens\s+sign)",
+    re.IGNORECASE,
+)
+_HYPHENATED = re.compile(r"(?<=[^\W\d_])-$")
+_KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som"})
+
+
+@dataclass
+class PageLines:
+    """One page as laid out, before cleaning."""
+
+    number: int
+    height: float
+    laid: list[LaidLine]
+
+    @property
+    def lines(self) -> list[LaidLine]:
+        """The laid-out lines (empty for a page with no text)."""
+        return self.laid
+
+
+@dataclass
+class CleanPage:
+    """One page's document lines, furniture gone."""
+
+    number: int
+    lines: list[DocumentLine]
+
+
+Warnings = list[tuple[DocumentLine, str]]
+
+
+def clean_pages(pages: list[PageLines]) -> tuple[list[CleanPage], Warnings]:
+    """Drop furniture, keep blank lines where the page leaves a gap, join hyphenated words."""
+    furniture = _repeated_band_keys(pages)
+    cleaned: list[CleanPage] = []
+    warnings: Warnings = []
+    for page in pages:
+        kept = [
+            (i, line)
+            for i, line in enumerate(page.laid)
+            if not _is_furniture(page, line, furniture)
+        ]
+        lines, by_index = _with_blank_lines(page.number, kept)
+        warnings += _ligature_warnings(by_index, page.laid)
+        cleaned.append(CleanPage(page.number, lines))
+    replaced = _join_hyphenated(cleaned)
+    return cleaned, [(replaced.get(id(line), line), message) for line, message in warnings]
+
+
+def _key(line: LaidLine) -> str:
+    return re.sub(r"\d+", "#", " ".join(" ".join(line.cells).split())).casefold()
+
+
+def _in_band(page: PageLines, line: LaidLine) -> bool:
+    margin = BAND * page.height
+    return line.bottom >= page.height - margin or line.top <= margin
+
+
+def _repeated_band_keys(pages: list[PageLines]) -> set[str]:
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_key(line) for line in page.laid if _in_band(page, line)})
+    needed = min(MIN_REPEATS, max(len(pages), 2))
+    return {key for key, count in seen.items() if count >= needed}
+
+
+def _is_furniture(page: PageLines, line: LaidLine, repeated: set[str]) -> bool:
+    if not _in_band(page, line):
+        return False
+    text = " ".join(line.cells)
+    return _key(line) in repeated or bool(_PAGE_NUMBER.match(text) or _STAMP.match(text))
+
+
+def _with_blank_lines(
+    number: int, kept: list[tuple[int, LaidLine]]
+) -> tuple[list[DocumentLine], dict[int, DocumentLine]]:
+    """Document lines, with a blank line wherever a line's height or more is left empty."""
+    lines: list[DocumentLine] = []
+    by_index: dict[int, DocumentLine] = {}
+    previous: LaidLine | None = None
+    for index, laid in kept:
+        if previous is not None and previous.bottom - laid.top > 0.8 * (laid.top - laid.bottom):
+            lines.append(DocumentLine(cells=(), page=number))
+        line = DocumentLine(laid.cells, laid.struck, laid.heading, number)
+        lines.append(line)
+        by_index[index] = line
+        previous = laid
+    return lines, by_index
+
+
+def _ligature_warnings(by_index: dict[int, DocumentLine], laid: list[LaidLine]) -> Warnings:
+    return [
+        (line, f"{word!r} may have lost a letter to a ligature (fi, fl, ft, tt, ti)")
+        for index, line in by_index.items()
+        for word in laid[index].suspects
+    ]
+
+
+def _join_hyphenated(pages: list[CleanPage]) -> dict[int, DocumentLine]:
+    """Move the rest of a word broken at a line end up onto the line where it began.
+
+    Returns the lines replaced, by the `id` of the line they replace.
+    """
+    replaced: dict[int, DocumentLine] = {}
+    flat = [(page, i) for page in pages for i in range(len(page.lines))]
+    for position, (page, i) in enumerate(flat):
+        following = _continuation(flat, position)
+        if following is None:
+            continue
+        next_page, j = following
+        line, next_line = page.lines[i], next_page.lines[j]
+        word, _, rest = next_line.cells[0].partition(" ")
+        page.lines[i] = _with_cell(line, line.cells[0][:-1] + word)
+        next_page.lines[j] = _with_cell(next_line, rest)
+        replaced[id(line)], replaced[id(next_line)] = page.lines[i], next_page.lines[j]
+    for page in pages:
+        page.lines = [line for line in page.lines if line is not _ABSORBED]
+    return replaced
+
+
+def _continuation(flat: list[tuple[CleanPage, int]], position: int) -> tuple[CleanPage, int] | None:
+    """Where the word broken at the end of line `position` goes on, if it is broken there."""
+    page, i = flat[position]
+    line = page.lines[i]
+    if len(line.cells) != 1 or not _HYPHENATED.search(line.cells[0]):
+        return None
+    following = next(
+        ((p, j) for p, j in flat[position + 1 : position + 4] if p.lines[j].cells), None
+    )
+    if following is None or len(following[0].lines[following[1]].cells) != 1:
+        return None
+    word = following[0].lines[following[1]].cells[0].partition(" ")[0]
+    if not word[:1].islower() or word.rstrip(".,;:").casefold() in _KEEP_HYPHEN_BEFORE:
+        return None
+    return following
+
+
+_ABSORBED = DocumentLine(cells=())
+
+
+def _with_cell(line: DocumentLine, text: str) -> DocumentLine:
+    if not text:
+        return _ABSORBED
+    return DocumentLine((text,), line.struck, line.heading, line.page)
