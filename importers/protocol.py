@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from importers.agenda import ITEM_HEADING, Heading, find_headings, read_item
-from importers.attendance import MARKUP_CHARACTERS, Section, read_attendee, read_section_heading
+from importers.attendance import AttendanceReader, AttendanceReading, read_section_heading
+from importers.attendance_entry import MARKUP_CHARACTERS
+from importers.document import Document, DocumentLine
 from importers.header import DateError, Head, belongs_to_head, body_from_letterhead, read_head
+from importers.markup import text_lines
 from importers.normalize import Line, normalize
 from importers.records import AgendaItem, Attendee, Officer, ParseWarning, Protocol, ProtocolError
 from importers.swedish_dates import find_dates
@@ -26,14 +31,30 @@ _ELECTED_ADJUSTER = re.compile(
 
 def parse_text(text: str, path: str = "<text>") -> Protocol:
     """Parse a protocol's decoded text; raise `ProtocolError` when it cannot be one."""
-    normalized = normalize(text)
+    return parse_lines(text_lines(text), path)
+
+
+def parse_document(document: Document) -> Protocol:
+    """Parse a document read by any reader; its reader's warnings come along."""
+    protocol = parse_lines(document.lines, document.path)
+    if not document.warnings:
+        return protocol
+    warnings = sorted((*document.warnings, *protocol.warnings), key=lambda w: w.line or 0)
+    return replace(protocol, warnings=tuple(warnings))
+
+
+def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
+    """Parse a document's lines; raise `ProtocolError` when they cannot be a protocol."""
+    normalized = normalize(document_lines)
     lines = normalized.lines
     attendance_at = _first_section_heading(lines)
     headings, warnings = find_headings(lines, attendance_at or 0)
     zone_end = _first_heading(headings, lines)
-    attendees, leftovers, attendance_warnings = _read_attendance(
+    attendance, leftovers = _read_attendance(
         lines[attendance_at:zone_end] if attendance_at is not None else []
     )
+    attendees = attendance.attendees
+    attendance_warnings = attendance.warnings
     head_lines = lines[: attendance_at if attendance_at is not None else zone_end] + leftovers
     try:
         head = read_head(head_lines)
@@ -70,7 +91,7 @@ def _first_section_heading(lines: list[Line]) -> int | None:
     for index, line in enumerate(lines):
         if ITEM_HEADING.match(line.text) and not line.text[:4].isdigit():
             return None
-        if read_section_heading(line):
+        if not line.blank and read_section_heading(line):
             return index
     return None
 
@@ -79,34 +100,31 @@ def _first_heading(headings: list[Heading], lines: list[Line]) -> int:
     return headings[0].index if headings else len(lines)
 
 
-def _read_attendance(
-    lines: list[Line],
-) -> tuple[list[Attendee], list[Line], list[ParseWarning]]:
+def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
     """Attendees of the lists; lines that belong to the head instead (labels, signatures)."""
-    attendees: list[Attendee] = []
+    reader = AttendanceReader()
     leftovers: list[Line] = []
-    warnings: list[ParseWarning] = []
-    section: Section | None = None
     for index, line in enumerate(lines):
         heading = None if line.blank else read_section_heading(line)
-        if line.blank or belongs_to_head(line) or _signs_above_role(lines, index):
+        if line.blank or (heading is None and _is_head_line(lines, index)):
             leftovers.append(line)
-        elif heading:
-            section = heading
-            leftovers.append(Line(line.number, ""))
-        elif (attendee := read_attendee(line, section) if section else None) is not None:
-            attendees.append(attendee.row)
-            warnings += attendee.warnings
-            leftovers.append(Line(line.number, ""))
-        else:
-            warnings.append(ParseWarning(line.number, f"not an attendance row: {line.text!r}"))
-            leftovers.append(Line(line.number, ""))
-    return attendees, leftovers, warnings
+            continue
+        leftovers.append(Line(line.number, ""))
+        if heading:
+            reader.heading(heading, line)
+        elif not reader.row(line):
+            message = f"not an attendance row: {line.text!r}"
+            reader.reading.warnings.append(ParseWarning(line.number, message))
+    return reader.close(), leftovers
+
+
+def _is_head_line(lines: list[Line], index: int) -> bool:
+    return belongs_to_head(lines[index]) or _signs_above_role(lines, index)
 
 
 def _signs_above_role(lines: list[Line], index: int) -> bool:
     """A name standing over a role line (`Anna Andersson` / `Ordförande`) is a signature."""
-    if "(" in lines[index].text or "\t" in lines[index].raw:
+    if "(" in lines[index].text or ("\t" in lines[index].raw and len(lines[index].cells) > 2):
         return False
     following = next((x for x in lines[index + 1 : index + 3] if not x.blank), None)
     return following is not None and belongs_to_head(following) and not _has_label(following)
