@@ -28,8 +28,6 @@ _STAMP = re.compile(
     r"|Ordförandes\s+sign|Sekreterarens\s+sign)",
     re.IGNORECASE,
 )
-_HYPHENATED = re.compile(r"(?<=[^\W\d_])-$")
-_KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som"})
 
 
 @dataclass
@@ -58,7 +56,11 @@ Warnings = list[tuple[DocumentLine, str]]
 
 
 def clean_pages(pages: list[PageLines]) -> tuple[list[CleanPage], Warnings]:
-    """Drop furniture, keep blank lines where the page leaves a gap, join hyphenated words."""
+    """Drop furniture, keep blank lines where the page leaves a gap.
+
+    Words hyphenated at a line end are left for the parser's normaliser, which joins
+    them for every format and knows when a heading runs on onto the next line.
+    """
     furniture = _repeated_band_keys(pages)
     cleaned: list[CleanPage] = []
     warnings: Warnings = []
@@ -71,8 +73,7 @@ def clean_pages(pages: list[PageLines]) -> tuple[list[CleanPage], Warnings]:
         lines, by_index = _with_blank_lines(page.number, kept)
         warnings += _ligature_warnings(by_index, page.laid)
         cleaned.append(CleanPage(page.number, lines))
-    replaced = _join_hyphenated(cleaned)
-    return cleaned, [(replaced.get(id(line), line), message) for line, message in warnings]
+    return cleaned, warnings
 
 
 def _key(line: LaidLine) -> str:
@@ -122,51 +123,3 @@ def _ligature_warnings(by_index: dict[int, DocumentLine], laid: list[LaidLine]) 
         for index, line in by_index.items()
         for word in laid[index].suspects
     ]
-
-
-def _join_hyphenated(pages: list[CleanPage]) -> dict[int, DocumentLine]:
-    """Move the rest of a word broken at a line end up onto the line where it began.
-
-    Returns the lines replaced, by the `id` of the line they replace.
-    """
-    replaced: dict[int, DocumentLine] = {}
-    flat = [(page, i) for page in pages for i in range(len(page.lines))]
-    for position, (page, i) in enumerate(flat):
-        following = _continuation(flat, position)
-        if following is None:
-            continue
-        next_page, j = following
-        line, next_line = page.lines[i], next_page.lines[j]
-        word, _, rest = next_line.cells[0].partition(" ")
-        page.lines[i] = _with_cell(line, line.cells[0][:-1] + word)
-        next_page.lines[j] = _with_cell(next_line, rest)
-        replaced[id(line)], replaced[id(next_line)] = page.lines[i], next_page.lines[j]
-    for page in pages:
-        page.lines = [line for line in page.lines if line is not _ABSORBED]
-    return replaced
-
-
-def _continuation(flat: list[tuple[CleanPage, int]], position: int) -> tuple[CleanPage, int] | None:
-    """Where the word broken at the end of line `position` goes on, if it is broken there."""
-    page, i = flat[position]
-    line = page.lines[i]
-    if len(line.cells) != 1 or not _HYPHENATED.search(line.cells[0]):
-        return None
-    following = next(
-        ((p, j) for p, j in flat[position + 1 : position + 4] if p.lines[j].cells), None
-    )
-    if following is None or len(following[0].lines[following[1]].cells) != 1:
-        return None
-    word = following[0].lines[following[1]].cells[0].partition(" ")[0]
-    if not word[:1].islower() or word.rstrip(".,;:").casefold() in _KEEP_HYPHEN_BEFORE:
-        return None
-    return following
-
-
-_ABSORBED = DocumentLine(cells=())
-
-
-def _with_cell(line: DocumentLine, text: str) -> DocumentLine:
-    if not text:
-        return _ABSORBED
-    return DocumentLine((text,), line.struck, line.heading, line.page)

@@ -8,7 +8,8 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from importers.document import Document, DocumentLine
+from importers.document import Document
+from importers.markup import text_lines
 from importers.records import ProtocolError, SourceText
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
@@ -135,12 +136,11 @@ def _read_zip_document(source: Path, data: bytes) -> Document:
 
 
 def text_document(source: SourceText) -> Document:
-    """A decoded text file as a `Document`: one line per text line, the line whole in one cell."""
-    lines = tuple(DocumentLine(cells=(raw,) if raw else ()) for raw in source.text.split("\n"))
+    """A decoded text or Markdown file as a `Document`, one line per line of its text."""
     return Document(
         path=source.path,
         format="text",
-        lines=lines,
+        lines=text_lines(source.text),
         text=source.text,
         encoding=source.encoding,
         content_hash=source.content_hash,
