@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 CELL_GAP_EM = 1.5
 """A gap wider than this many font sizes parts two cells (`Name (S)      Org`)."""
@@ -27,9 +28,11 @@ LOST_LETTER_EM = 0.15
 """A glyph this much wider (in font sizes) than its letter's median holds a lost letter."""
 
 
-@dataclass(frozen=True, slots=True)
-class Glyph:
-    """One character where the page draws it: its advance box, font size and weight."""
+class Glyph(NamedTuple):
+    """One character where the page draws it: its advance box, font size and weight.
+
+    A tuple, not a dataclass: a page has thousands and they are made in a tight loop.
+    """
 
     text: str
     x0: float
@@ -38,11 +41,6 @@ class Glyph:
     top: float
     size: float
     bold: bool = False
-
-    @property
-    def middle(self) -> float:
-        """The vertical centre of the glyph's box."""
-        return (self.bottom + self.top) / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,15 +159,15 @@ def group_rows(glyphs: Iterable[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into rows that share a baseline band, top row first, each left to right."""
     rows: list[list[Glyph]] = []
     middles: list[float] = []
-    for glyph in sorted(glyphs, key=lambda g: -g.middle):
+    for glyph in sorted(glyphs, key=lambda g: -(g.bottom + g.top)):
+        middle = (glyph.bottom + glyph.top) / 2
         height = max(glyph.top - glyph.bottom, 1.0)
-        if rows and abs(middles[-1] - glyph.middle) <= 0.4 * height:
+        if rows and abs(middles[-1] - middle) <= 0.4 * height:
             rows[-1].append(glyph)
-            count = len(rows[-1])
-            middles[-1] += (glyph.middle - middles[-1]) / count
+            middles[-1] += (middle - middles[-1]) / len(rows[-1])
         else:
             rows.append([glyph])
-            middles.append(glyph.middle)
+            middles.append(middle)
     return [sorted(row, key=lambda g: g.x0) for row in rows]
 
 

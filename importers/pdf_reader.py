@@ -102,37 +102,54 @@ def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
+        count = pdfium_c.FPDFText_CountChars(handle)
+        codes = _page_codes(handle, count)
         box = pdfium_c.FS_RECTF()
-        bold_fonts: dict[int, bool] = {}
+        fonts: dict[int, tuple[float, bool, bool]] = {}
         glyphs: list[Glyph] = []
-        for index in range(pdfium_c.FPDFText_CountChars(handle)):
-            code = pdfium_c.FPDFText_GetUnicode(handle, index)
-            if code in (10, 13):
-                continue
-            if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+        for index, code in enumerate(codes):
+            text_object = pdfium_c.FPDFText_GetTextObject(handle, index)
+            if not text_object or (code == 32 and pdfium_c.FPDFText_IsGenerated(handle, index)):
+                # A space or line break PDFium inferred from the gaps: its box means nothing.
                 if code == 32 and glyphs:
                     glyphs.append(_space_after(glyphs[-1]))
                 continue
-            if not _upright(pdfium_c.FPDFText_GetCharAngle(handle, index)):
+            key = ctypes.addressof(text_object.contents)
+            if key not in fonts:
+                fonts[key] = _text_object_font(handle, index, text_object)
+            size, bold, upright = fonts[key]
+            if code in (10, 13) or not upright:
                 continue
             pdfium_c.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
-            size = pdfium_c.FPDFText_GetFontSize(handle, index)
-            if size < 0.5 * (box.top - box.bottom):
-                size = box.top - box.bottom  # a text matrix scales a tiny nominal size
-            glyphs.append(
-                Glyph(
-                    text="-" if code in _HYPHEN_CODES else chr(code) if code else "\ufffd",
-                    x0=box.left,
-                    x1=box.right,
-                    bottom=box.bottom,
-                    top=box.top,
-                    size=max(size, 1.0),
-                    bold=_is_bold(handle, index, bold_fonts),
-                )
-            )
+            text = "-" if code in _HYPHEN_CODES else chr(code) if code else "\ufffd"
+            glyphs.append(Glyph(text, box.left, box.right, box.bottom, box.top, size, bold))
         return glyphs
     finally:
         textpage.close()
+
+
+def _page_codes(handle: object, count: int) -> list[int]:
+    """The code point of every character of the page, in one call where PDFium allows."""
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = pdfium_c.FPDFText_GetText(
+        handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    units = list(memoryview(buffer.raw[: 2 * count]).cast("H"))
+    if written - 1 == count and not any(0xD800 <= unit < 0xE000 for unit in units):
+        return units
+    return [pdfium_c.FPDFText_GetUnicode(handle, index) for index in range(count)]
+
+
+def _text_object_font(handle: object, index: int, text_object: object) -> tuple[float, bool, bool]:
+    """(size, bold, upright) of a text object: the same for all its characters."""
+    box = pdfium_c.FS_RECTF()
+    pdfium_c.FPDFText_GetLooseCharBox(handle, index, ctypes.byref(box))
+    size = pdfium_c.FPDFText_GetFontSize(handle, index)
+    if size < 0.5 * (box.top - box.bottom):
+        size = box.top - box.bottom  # a text matrix scales a tiny nominal size
+    weight = pdfium_c.FPDFText_GetFontWeight(handle, index)
+    bold = weight >= BOLD_WEIGHT or _bold_font_name(text_object)
+    return max(size, 1.0), bold, _upright(pdfium_c.FPDFText_GetCharAngle(handle, index))
 
 
 def _space_after(glyph: Glyph) -> Glyph:
@@ -144,16 +161,6 @@ def _upright(angle: float) -> bool:
     if angle < 0:
         return True
     return min(angle, 2 * math.pi - angle) < 0.05
-
-
-def _is_bold(handle: object, index: int, cache: dict[int, bool]) -> bool:
-    if pdfium_c.FPDFText_GetFontWeight(handle, index) >= BOLD_WEIGHT:
-        return True
-    text_object = pdfium_c.FPDFText_GetTextObject(handle, index)
-    key = ctypes.cast(text_object, ctypes.c_void_p).value or 0
-    if key not in cache:
-        cache[key] = _bold_font_name(text_object)
-    return cache[key]
 
 
 def _bold_font_name(text_object: object) -> bool:
