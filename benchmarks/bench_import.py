@@ -1,6 +1,7 @@
 """Import throughput: synthetic protocols in the three seed layouts, protokoll vs plain sqlite3.
 
     .venv/bin/python benchmarks/bench_import.py [--sizes 1000 10000] [--seed 1]
+        [--documents 60] [--corpus ../shared/corpus]
 
 For each size N it writes N protocols (about 30 attendees and 10 agenda items
 each, names drawn from per-council rosters so that they recur as in a real
@@ -12,6 +13,11 @@ archive) to a temporary folder, then:
   a baseline that stores the same rows with plain `sqlite3` (same schema,
   pragmas, one transaction per protocol, alias ids cached in dicts).
 
+Then (`--documents N`) it renders N of those protocols as PDF and as Word files
+(as the tests do, with tests/importers/make_documents.py) and times reading and
+parsing each format beside the text of the same protocols: files and pages per
+second. `--corpus DIR` also times reading every PDF under DIR.
+
 Not part of the test suite.
 """
 
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -400,12 +407,63 @@ def report(size: int, seconds: dict[str, float], workers: int) -> None:
     )
 
 
+def document_timings(count: int, seed: int) -> None:
+    """Read and parse `count` protocols as text, PDF and Word; print files and pages per second."""
+    from importers.protocol import parse_document
+    from importers.reading import read_document
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' document maker
+    from tests.importers.make_documents import sample_lines, write_docx, write_pdf
+
+    with tempfile.TemporaryDirectory(prefix="protokoll-bench-docs-") as scratch:
+        folder = Path(scratch)
+        texts = write_protocols(folder, count, seed)
+        pages = 0
+        for path in texts:
+            lines = sample_lines(path.read_text(encoding="utf-8"))
+            pages += write_pdf(lines, path.with_suffix(".pdf"))
+            write_docx(lines, path.with_suffix(".docx"))
+        print(f"{count} protocols as documents ({pages} PDF pages, {pages / count:.1f} a file)")
+        for suffix in (".txt", ".pdf", ".docx"):
+            paths = [path.with_suffix(suffix) for path in texts]
+            watch = Stopwatch()
+            for path in paths:
+                with watch.timing("read"):
+                    document = read_document(path)
+                with watch.timing("parse"):
+                    parse_document(document)
+            read, both = watch.seconds["read"], watch.seconds["read"] + watch.seconds["parse"]
+            print(
+                f"  {suffix[1:]:<4} read {count / read:6.0f} files/s ({pages / read:6.0f} pages/s)"
+                f", read+parse {count / both:5.0f} files/s ({pages / both:5.0f} pages/s), "
+                f"CPU {count / (watch.seconds['read_cpu'] + watch.seconds['parse_cpu']):5.0f}"
+                " files/s"
+            )
+
+
+def corpus_timings(folder: Path) -> None:
+    """Seconds to read each PDF under `folder` (best of three), with its page count."""
+    from importers.reading import read_document
+
+    print(f"PDFs under {folder}")
+    for path in sorted(folder.rglob("*.pdf")):
+        best, pages = float("inf"), 0
+        for _ in range(3):
+            start = time.perf_counter()
+            document = read_document(path)
+            best = min(best, time.perf_counter() - start)
+            pages = max(line.page or 0 for line in document.lines)
+        print(f"  {path.name:<66} {pages:3} pages {best:6.3f} s {1000 * best / pages:5.1f} ms/page")
+
+
 def main() -> None:
     """Run the sizes asked for and print one line each."""
     parser = argparse.ArgumentParser(description="Import throughput, protokoll vs plain sqlite3.")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=1, help="random seed for the protocols")
     parser.add_argument("--workers", type=int, help="parsing processes (default: automatic)")
+    parser.add_argument("--documents", type=int, default=60, help="protocols as PDF/DOCX (0: none)")
+    parser.add_argument("--corpus", type=Path, help="also time reading every PDF under this folder")
     args = parser.parse_args()
     sample = importers.parse_text(
         protocol_text(random.Random(0), make_councils(random.Random(0))[0], date(2020, 2, 26))
@@ -417,6 +475,10 @@ def main() -> None:
     workers = args.workers or default_workers()
     for size in args.sizes:
         report(size, measure(size, args.seed, workers), workers)
+    if args.documents:
+        document_timings(args.documents, args.seed)
+    if args.corpus:
+        corpus_timings(args.corpus)
 
 
 if __name__ == "__main__":

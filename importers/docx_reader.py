@@ -76,14 +76,20 @@ def _open(path: Path, name: str) -> docx.document.Document:
 
 def _heading_style_ids(document: docx.document.Document) -> frozenset[str]:
     """Ids of the paragraph styles that are headings (by name or by what they are based on)."""
+    names, bases = {}, {}
+    for style in document.styles.element.iterchildren(qn("w:style")):
+        style_id = style.get(qn("w:styleId"))
+        name, based_on = style.find(qn("w:name")), style.find(qn("w:basedOn"))
+        names[style_id] = (name.get(_VAL) if name is not None else "") or ""
+        bases[style_id] = based_on.get(_VAL) if based_on is not None else None
     found = set()
-    for style in document.styles:
-        current, depth = style, 0
-        while current is not None and depth < 5:
-            if (current.name or "").casefold().startswith(_HEADING_STYLES):
-                found.add(style.style_id)
+    for style_id in names:
+        current, depth = style_id, 0
+        while current in names and depth < 5:
+            if names[current].casefold().startswith(_HEADING_STYLES):
+                found.add(style_id)
                 break
-            current, depth = getattr(current, "base_style", None), depth + 1
+            current, depth = bases[current], depth + 1
     return frozenset(found)
 
 
