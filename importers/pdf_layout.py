@@ -6,6 +6,7 @@ are PDF points with y growing upwards (the PDF's own space), as the reader gives
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,14 @@ from typing import NamedTuple
 
 CELL_GAP_EM = 1.5
 """A gap wider than this many font sizes parts two cells (`Name (S)      Org`)."""
+COLUMN_STOP_GAP_EM = 0.6
+"""A gap this wide (wider than a word space) parts cells where a word starts at a column stop."""
+STOP_GAP_TIMES_SPACE = 2.5
+"""...and wider than this many of the page's usual word spaces (OCR layers space widely)."""
+STOP_SLACK = 1.5
+"""Points a cell start may stray from its column stop."""
+MIN_STOP_ROWS = 3
+"""Rows that must start a cell at the same place for it to be a column stop."""
 WORD_GAP_EM = 0.12
 """A gap wider than this between glyphs with no space glyph is still a word break."""
 HEADING_SIZE_RATIO = 1.2
@@ -91,12 +100,24 @@ def lay_out_page(glyphs: Sequence[Glyph], rules: Sequence[Rule] = ()) -> list[La
     # Where most of the page is bold, bold marks nothing.
     bold_marks = sum(g.bold for g in inked) < 0.5 * len(inked)
     widths = typical_widths(visible)
-    laid = []
-    for row in group_rows(visible):
-        words = split_words(row, widths)
-        if words:
-            laid.append(_lay_line(words, rules, body_size, bold_marks))
-    return laid
+    rows = [words for row in group_rows(visible) if (words := split_words(row, widths))]
+    stops = column_stops(rows)
+    stop_gap = max(COLUMN_STOP_GAP_EM, STOP_GAP_TIMES_SPACE * typical_word_gap(rows))
+    return [
+        _lay_line(split_cells(words, stops, stop_gap), rules, body_size, bold_marks)
+        for words in rows
+    ]
+
+
+def typical_word_gap(rows: Sequence[Sequence[Word]]) -> float:
+    """The median gap between words of a row, in font sizes (wide in OCR text layers)."""
+    gaps = [
+        (b.x0 - a.x1) / max(a.size, b.size)
+        for words in rows
+        for a, b in itertools.pairwise(words)
+    ]
+    narrow = [gap for gap in gaps if gap < CELL_GAP_EM]
+    return statistics.median(narrow) if narrow else 0.0
 
 
 def typical_widths(glyphs: Iterable[Glyph]) -> dict[tuple[str, bool], float]:
@@ -209,23 +230,44 @@ def _word(glyphs: list[Glyph], widths: Widths) -> Word:
     )
 
 
-def split_cells(words: Sequence[Word]) -> list[list[Word]]:
-    """Words (left to right) grouped into cells wherever the gap is wider than `CELL_GAP_EM`."""
+def split_cells(
+    words: Sequence[Word], stops: Sequence[float] = (), stop_gap: float = COLUMN_STOP_GAP_EM
+) -> list[list[Word]]:
+    """Words (left to right) grouped into cells at gaps wider than `CELL_GAP_EM`, and at
+    narrower gaps (over `stop_gap` font sizes) where the word starts at a column stop."""
     cells: list[list[Word]] = [[words[0]]]
     for word in words[1:]:
         previous = cells[-1][-1]
-        size = max(previous.size, word.size)
-        if word.x0 - previous.x1 > CELL_GAP_EM * size:
+        gap = (word.x0 - previous.x1) / max(previous.size, word.size)
+        at_stop = gap > stop_gap and any(abs(word.x0 - x) <= STOP_SLACK for x in stops)
+        if gap > CELL_GAP_EM or at_stop:
             cells.append([word])
         else:
             cells[-1].append(word)
     return cells
 
 
+def column_stops(rows: Sequence[Sequence[Word]]) -> list[float]:
+    """Where later cells start on several rows of the page: a column of a table or a list.
+
+    A row whose first column is long leaves only a narrow gap before the next
+    (`… ordförande, på distans [ ] Palm Maria`); the stop the other rows share parts it.
+    """
+    starts: dict[int, list[float]] = {}
+    for words in rows:
+        for cell in split_cells(words)[1:]:
+            starts.setdefault(round(cell[0].x0), []).append(cell[0].x0)
+    merged: dict[int, list[float]] = {}
+    for key in sorted(starts):
+        target = next((k for k in (key - 1, key - 2) if k in merged), key)
+        merged.setdefault(target, []).extend(starts[key])
+    return [statistics.median(xs) for xs in merged.values() if len(xs) >= MIN_STOP_ROWS]
+
+
 def _lay_line(
-    words: list[Word], rules: Sequence[Rule], body_size: float, bold_marks: bool
+    cells: list[list[Word]], rules: Sequence[Rule], body_size: float, bold_marks: bool
 ) -> LaidLine:
-    cells = split_cells(words)
+    words = [word for cell in cells for word in cell]
     struck = tuple(all(is_struck(w, rules) for w in cell) for cell in cells)
     size = max(w.size for w in words)
     heading = (bold_marks and all(w.bold for w in words)) or size >= HEADING_SIZE_RATIO * body_size
