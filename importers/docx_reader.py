@@ -1,16 +1,18 @@
 """Reading a Word `.docx` into a `Document`, with python-docx.
 
 The body is read in order: each paragraph a line (split at manual line breaks,
-tabs parting cells), each table row a line with one cell per table cell. Heading
-and Title styles make headings; struck-through runs (`w:strike`, `w:dstrike`) make
-struck cells; tracked deletions are left out and insertions kept. Headers and
-footers live in their own parts and are never read.
+tabs parting cells, Word's list number or bullet before it), each table row a
+line with one cell per table cell. Heading and Title styles make headings;
+struck-through runs (`w:strike`, `w:dstrike`) make struck cells; tracked
+deletions are left out and insertions kept. Headers and footers live in their
+own parts and are never read.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import docx
@@ -19,6 +21,8 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from importers.document import Document, DocumentLine, render_text, sha256_hex
+from importers.docx_numbering import Numbering, read_numbering
+from importers.docx_styles import Styles, numbering_of, read_styles
 from importers.records import ProtocolError
 
 _P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
@@ -26,7 +30,6 @@ _R, _T, _TAB, _BR, _CR = qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr
 _SDT_CONTENT, _VAL = qn("w:sdtContent"), qn("w:val")
 _SKIPPED = frozenset({qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), qn("w:fldChar")})
 """Containers whose runs are not the paragraph's text: deletions, moved-away text, text boxes."""
-_HEADING_STYLES = ("heading", "title", "rubrik", "titel", "överskrift")
 _OFF = frozenset({"0", "false", "off", "none"})
 
 Piece = tuple[str, bool]
@@ -39,8 +42,7 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
     name = str(path)
     data = _read(Path(path)) if data is None else data
     document = _open(Path(path), name)
-    styles = _heading_style_ids(document)
-    lines = tuple(_body_lines(document.element.body, styles))
+    lines = tuple(_body_lines(document.element.body, _context(document)))
     if not any(line.cells for line in lines):
         raise ProtocolError(name, "the Word document has no text")
     return Document(
@@ -74,46 +76,56 @@ def _open(path: Path, name: str) -> docx.document.Document:
         raise ProtocolError(name, "the Word document is damaged and cannot be read") from None
 
 
-def _heading_style_ids(document: docx.document.Document) -> frozenset[str]:
-    """Ids of the paragraph styles that are headings (by name or by what they are based on)."""
-    names, bases = {}, {}
-    for style in document.styles.element.iterchildren(qn("w:style")):
-        style_id = style.get(qn("w:styleId"))
-        name, based_on = style.find(qn("w:name")), style.find(qn("w:basedOn"))
-        names[style_id] = (name.get(_VAL) if name is not None else "") or ""
-        bases[style_id] = based_on.get(_VAL) if based_on is not None else None
-    found = set()
-    for style_id in names:
-        current, depth = style_id, 0
-        while current in names and depth < 5:
-            if names[current].casefold().startswith(_HEADING_STYLES):
-                found.add(style_id)
-                break
-            current, depth = bases[current], depth + 1
-    return frozenset(found)
+@dataclass
+class _Context:
+    """What reading paragraphs needs from the rest of the document."""
+
+    styles: Styles
+    numbering: Numbering
 
 
-def _body_lines(container: etree._Element, styles: frozenset[str]) -> Iterator[DocumentLine]:
+def _context(document: docx.document.Document) -> _Context:
+    try:
+        numbering_root = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering_root = None  # a document with no lists has no numbering part
+    return _Context(read_styles(document.styles.element), read_numbering(numbering_root))
+
+
+def _body_lines(container: etree._Element, context: _Context) -> Iterator[DocumentLine]:
     for child in container:
         if child.tag == _P:
-            yield from _paragraph_lines(child, styles)
+            yield from _paragraph_lines(child, context)
         elif child.tag == _TBL:
             yield from _table_lines(child)
         elif (content := child.find(_SDT_CONTENT)) is not None:
-            yield from _body_lines(content, styles)
+            yield from _body_lines(content, context)
 
 
-def _paragraph_lines(paragraph: etree._Element, styles: frozenset[str]) -> Iterator[DocumentLine]:
-    heading = _is_heading(paragraph, styles)
-    for pieces in _split_breaks(_pieces(paragraph)):
-        yield _line(pieces, heading)
+def _paragraph_lines(paragraph: etree._Element, context: _Context) -> Iterator[DocumentLine]:
+    properties = paragraph.find(qn("w:pPr"))
+    style = properties.find(qn("w:pStyle")) if properties is not None else None
+    style_id = style.get(_VAL) if style is not None else None
+    heading = style_id in context.styles.headings or (
+        properties is not None and properties.find(qn("w:outlineLvl")) is not None
+    )
+    pieces = _pieces(paragraph)
+    label = _list_label(properties, style_id, context)
+    if label and any(text.strip() for text, _ in pieces):
+        pieces.insert(0, (f"{label} ", False))
+    for line_pieces in _split_breaks(pieces):
+        yield _line(line_pieces, heading)
 
 
-def _is_heading(paragraph: etree._Element, styles: frozenset[str]) -> bool:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    if style is not None and style.get(_VAL) in styles:
-        return True
-    return paragraph.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}") is not None
+def _list_label(properties: etree._Element | None, style_id: str | None, context: _Context) -> str:
+    """The number (or bullet) Word draws before a paragraph in a numbered list."""
+    own = numbering_of(properties)
+    from_style = context.styles.numbered.get(style_id or "")
+    if own is None and from_style is None:
+        return ""
+    num_id = own[0] if own else from_style[0]  # type: ignore[index]
+    level = own[1] if own and own[1] is not None else (from_style[1] if from_style else 0)
+    return context.numbering.label(num_id, level)
 
 
 def _pieces(paragraph: etree._Element) -> list[Piece]:
