@@ -55,7 +55,7 @@ def test_a_line_through_the_middle_strikes_an_underline_does_not() -> None:
 
 def tiled(word: str, widths: dict[int, float]) -> list[Glyph]:
     """The word on a page of ordinary text that shows every letter's usual width."""
-    usual = place("till fjäll tittut fika", 72, 500)
+    usual = place("till fjäll tittut fika fru", 72, 500)
     return page_of(usual, place(word, 72, 700, widths))
 
 
@@ -83,7 +83,7 @@ def test_a_ligature_mapped_to_both_letters_is_left_alone() -> None:
     x = shared[-1].x1
     both = [Glyph("t", x, x + 6.5, 697.5, 709, SIZE), Glyph("t", x, x + 6.5, 697.5, 709, SIZE)]
     glyphs = page_of(
-        place("till fjäll tittut fika", 72, 500), shared, both, place("re", x + 6.5, 700)
+        place("till fjäll tittut fika fru", 72, 500), shared, both, place("re", x + 6.5, 700)
     )
     line = lay_out_page(glyphs)[0]
     assert line.cells == ("ersättre",)
@@ -96,3 +96,21 @@ def test_bold_lines_are_headings_unless_the_whole_page_is_bold() -> None:
     assert [line.heading for line in lay_out_page(title + body * 2)] == [True, False]
     all_bold = title + [g._replace(bold=True) for g in body]
     assert [line.heading for line in lay_out_page(all_bold)] == [False, False]
+
+
+def test_plain_widths_hold_where_many_letters_are_ligatures() -> None:
+    # Half the page's t glyphs are tt ligatures: a median t would be too wide to see tt.
+    ligatures = [place("at", 72, 600 - 14 * n, {1: 3.4 + 3.1}) for n in range(4)]
+    lines = lay_out_page(page_of(tiled("Birgita", {4: 3.4 + 3.1}), *ligatures))
+    assert lines[0].cells == ("Birgitta",)
+
+
+def test_an_ocr_layer_whose_letters_differ_in_width_is_not_mended() -> None:
+    # OCR boxes each letter as scanned: no width is a letter's own, so none is "too wide".
+    uneven = [
+        Glyph(char, 72 + 6 * n, 72 + 6 * n + 3.0 + (n % 5) * 0.7, 497.5, 509, SIZE)
+        for n, char in enumerate("tttttiiiiifffff")
+    ]
+    lines = lay_out_page(uneven + place("Styrelsen", 72, 700, {3: 3.4 + 3.4}))
+    assert lines[0].cells == ("Styrelsen",)
+    assert lines[0].suspects == ()
