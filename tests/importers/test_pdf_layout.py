@@ -101,7 +101,7 @@ def test_bold_lines_are_headings_unless_the_whole_page_is_bold() -> None:
 def test_plain_widths_hold_where_many_letters_are_ligatures() -> None:
     # Half the page's t glyphs are tt ligatures: a median t would be too wide to see tt.
     ligatures = [place("at", 72, 600 - 14 * n, {1: 3.4 + 3.1}) for n in range(4)]
-    lines = lay_out_page(page_of(tiled("Birgita", {4: 3.4 + 3.1}), *ligatures))
+    lines = lay_out_page(page_of(tiled("Birgita", {5: 3.4 + 3.1}), *ligatures))
     assert lines[0].cells == ("Birgitta",)
 
 
