@@ -117,6 +117,8 @@ class AttendanceReader:
         self.section: Section | None = None
         self.columns: list[_Column] = []
         self.running: tuple[Section, list[str], int] | None = None
+        self.grid: list[tuple[int, bool]] = []
+        """Index and tick of each plain row of the section: a grid of `X` marks, if any."""
 
     def heading(self, section: Section, line: Line) -> None:
         """A new heading: close what was open, open what it says."""
@@ -151,7 +153,18 @@ class AttendanceReader:
                                      column.section.present, line.number, struck=line.struck),
                           line)  # fmt: skip
         self.columns = []
+        self._close_grid()
         return self.reading
+
+    def _close_grid(self) -> None:
+        """In a column of `X` marks, the rows without one were absent."""
+        if any(ticked for _, ticked in self.grid):
+            for index, ticked in self.grid:
+                if not ticked:
+                    self.reading.attendees[index] = replace(
+                        self.reading.attendees[index], present=False
+                    )
+        self.grid = []
 
     def _continues_running(self, line: Line) -> bool:
         texts = self.running[1]  # type: ignore[index]
@@ -182,6 +195,9 @@ class AttendanceReader:
                            struck=line.struck)  # fmt: skip
         if entry is None:
             return bool(EMPTY_SEAT.match(line.text))
+        self.grid += [
+            (len(self.reading.attendees) + n, entry.ticked) for n in range(len(entry.people))
+        ]
         self._add(entry, line)
         return True
 

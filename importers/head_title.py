@@ -51,7 +51,10 @@ def find_title(text: str) -> Title | None:
 
 def body_in(text: str) -> str | None:
     """The body a piece of the title names, or None for a number, a page or nothing."""
-    text = _LEADING_LINK.sub("", text.strip()).strip(_EDGE_PUNCTUATION)
+    text = _LEADING_LINK.sub("", text.strip())
+    if _NUMBER_ONLY.match(text.strip(" .,;:–-")):
+        return None
+    text = text.strip(_EDGE_PUNCTUATION)
     if not text or _NUMBER_ONLY.match(text) or _DIARY.match(text):
         return None
     text = _YEAR_TAIL.sub("", text).strip(_EDGE_PUNCTUATION)

@@ -31,6 +31,8 @@ _TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:för|och|i|till|vid)$")
 _PARTY_IN_NAME = re.compile(r"\s*\([^()]{1,5}\)")
 _DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[a-zåäö]{3,})", re.IGNORECASE)
 _CLOCK_WORD = re.compile(r"\bK(?=l(?:ockan)?\b)")
+_BARE_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[.:](\d{2})(?![\d.:])")
+_PAGE_OF = re.compile(r"\b\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 _ADJUSTED_DATE_LABELS = frozenset({"justerat den", "justeringsdatum", "justerad", "justerat"})
 _WHEN_LEFTOVERS = re.compile(r"(?:^|[\s,])(?:kl\.?|klockan|den|kl)(?=$|[\s,])", re.IGNORECASE)
 
@@ -50,6 +52,8 @@ class Head:
     warnings: list[ParseWarning] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
     """Indexes of the lines this head consumed."""
+    letterhead: str | None = None
+    """The body the letterhead names, for a title with no body of its own."""
 
 
 class DateError(Exception):
@@ -61,9 +65,13 @@ class DateError(Exception):
         super().__init__(message)
 
 
-def read_head(lines: list[Line]) -> Head:
-    """Read the head from `lines` (the lines before the attendance lists)."""
-    head = Head()
+def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
+    """Read the head from `lines` (the lines before the attendance lists).
+
+    `letterhead` is the body the letterhead above the title names, if any: it wins
+    over a line under the title that does not read as a body (`Styrelsemöte nr 8`).
+    """
+    head = Head(letterhead=letterhead)
     for index, line in enumerate(lines):
         if index in head.used or line.blank or _role_line(line):
             continue
@@ -76,6 +84,7 @@ def read_head(lines: list[Line]) -> Head:
             _read_signature(lines, index, head)
     if head.date is None:
         _date_without_label(lines, head)
+    _repeated_dates(lines, head)
     for index, line in enumerate(lines):
         if index not in head.used and not line.blank:
             head.warnings.append(
@@ -86,7 +95,7 @@ def read_head(lines: list[Line]) -> Head:
 
 def _labels_in(line: Line) -> tuple[list[str], list[Labelled]]:
     """Cells before the first label (a body name, say), and the labels from there on."""
-    cells = line.raw.split("\t") if "\t" in line.raw else [line.raw]
+    cells = list(line.cells) or [line.raw]
     for index in range(len(cells)):
         found = split_labels("\t".join(cells[index:]))
         if found:
@@ -137,6 +146,8 @@ def _body_below_title(lines: list[Line], index: int, head: Head) -> str | None:
     body = body_in(first)
     if body is None or (not looks_like_body(body) and (labels or len(line.cells) > 1)):
         return None
+    if not looks_like_body(body) and head.letterhead and looks_like_body(head.letterhead):
+        return None
     if not labels:
         head.used.add(following)
     return body
@@ -156,7 +167,7 @@ def _read_labels(lines: list[Line], index: int, head: Head) -> None:
         labels[-1] = _with_tail(labels[-1], lines[following].text.casefold())
         following = _next_non_blank(lines, following)
     if following is not None and not any(value for value, _ in values):
-        below = _values_below(lines[following], labels)
+        below = _values_below(lines, following, labels)
         if below is not None:
             head.used.add(following)
             values = below
@@ -170,8 +181,11 @@ def _with_tail(labelled: Labelled, tail: str) -> Labelled:
     return Labelled(key if key in HEAD_LABELS else labelled.label, field, labelled.value, False)
 
 
-def _values_below(below: Line, labels: list[Labelled]) -> list[tuple[str, int]] | None:
+def _values_below(
+    lines: list[Line], index: int, labels: list[Labelled]
+) -> list[tuple[str, int]] | None:
     """Values on the line under labels that stand alone (`Datum` / `2024-02-01`), or None."""
+    below = lines[index]
     if _labels_in(below)[1] or _role_line(below):
         return None
     if len(labels) > 1:
@@ -180,7 +194,10 @@ def _values_below(below: Line, labels: list[Labelled]) -> list[tuple[str, int]] 
     field = labels[0].field
     text = below.text
     if field in ("chair", "secretary", "adjuster"):
-        fits = all(looks_like_name(_PARTY_IN_NAME.sub("", n)) for n in _split_names(text))
+        after = _next_non_blank(lines, index)
+        signs = after is not None and _role_line(lines[after]) is not None
+        names = _split_names(text)
+        fits = not signs and all(looks_like_name(_PARTY_IN_NAME.sub("", n)) for n in names)
     elif field in ("when", "adjusted"):
         fits = find_date(text) is not None or parse_compact_date(text) is not None
     elif field in ("ignore", "kind"):
@@ -230,9 +247,19 @@ def _read_when(value: str, number: int, head: Head, *, quiet: bool = False) -> N
         head.date = found.value
         head.field_lines["date"] = number
     start, end = find_time_range(value)
+    if start is None and found:
+        start = _bare_clock(value.replace(found.written, " "))
     if start and head.start is None:
         head.start, head.end = start, end
         head.field_lines["start"] = number
+
+
+def _bare_clock(text: str) -> time | None:
+    """`2022-12-14 19.00`: a time with no `kl` after the date."""
+    match = _BARE_CLOCK.search(text)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return None
+    return time(int(match.group(1)), int(match.group(2)))
 
 
 def _place(value: str) -> str:
@@ -255,6 +282,20 @@ def _date_without_label(lines: list[Line], head: Head) -> None:
             head.used.add(index)
             _read_when(line.text, line.number, head, quiet=True)
             return
+
+
+def _repeated_dates(lines: list[Line], head: Head) -> None:
+    """A line that only repeats the meeting's date (`2023-07-25   1(3)`) is read."""
+    for index, line in enumerate(lines[:40]):
+        if index in head.used or line.blank:
+            continue
+        try:
+            found = find_date(line.text)
+        except InvalidDate:
+            continue
+        rest = _PAGE_OF.sub("", remove_when(line.text))
+        if found and found.value == head.date and not rest.strip():
+            head.used.add(index)
 
 
 def _read_adjusted(value: str, number: int, head: Head, *, strict: bool = True) -> None:

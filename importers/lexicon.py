@@ -9,6 +9,9 @@ case-insensitively unless a note says otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
 
 TITLE_WORDS = (
     "sammanträdesprotokoll", "mötesprotokoll", "årsmötesprotokoll", "styrelseprotokoll",
@@ -83,7 +86,11 @@ SECTIONS: dict[str, tuple[str, bool]] = {
 }  # fmt: skip
 """Attendance headings and what they say of the rows under them: (role, present)."""
 
-SECTION_PREFIXES = ("närvarande", "frånvarande", "övriga", "tjänstgörande", "ej ", "icke ")
+SECTION_PREFIXES = (
+    "närvarande", "frånvarande", "övriga", "tjänstgörande", "ej", "icke", "beslutande",
+    "ledamöter", "ledamot", "ersättare", "deltagare", "tjänstepersoner", "tjänstemän",
+    "adjungerade", "gäster", "närvarolista", "suppleanter",
+)  # fmt: skip
 """Words that open longer attendance headings (`Närvarande ledamöter i rådet`)."""
 
 ABSENT_MARKS = ("anmält förhinder", "frånvarande", "ej närvarande", "förhinder", "ej närv")
@@ -114,9 +121,9 @@ CONTENTS_HEADINGS = re.compile(
 """The heading of a table of contents (its entries follow, with dotted leaders or pages)."""
 
 DECISION_HEADINGS = re.compile(
-    r"^(?:beslut(?:et)?|\S+s beslut|beslutsgång|förslag till beslut|beslutsförslag"
-    r"|yrkanden?|beslutsunderlag|beslutet skickas till|beslutet expedieras till"
-    r"|expedieras till|sändlista)\s*:?\s*(?P<rest>.*)$",
+    r"^(?:beslutet skickas till|beslutet expedieras till|förslag till beslut|beslutsförslag"
+    r"|beslutsunderlag|beslutsgång|expedieras till|sändlista|yrkanden?|\S+s beslut"
+    r"|beslut(?:et)?)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 """Headings inside an item; only the first kind (`Beslut`, `Nämndens beslut`) holds decisions."""
@@ -144,7 +151,9 @@ def section_for(text: str) -> tuple[str, bool] | None:
     key = " ".join(text.casefold().strip(" :*").split())
     if key in SECTIONS:
         return SECTIONS[key]
-    if not key.startswith(SECTION_PREFIXES) or len(key.split()) > 6:
+    if (near := close_key(key, SECTIONS)) is not None:
+        return SECTIONS[near]
+    if key.split(" ", 1)[0] not in SECTION_PREFIXES or len(key.split()) > 6:
         return None
     present = not any(word in key for word in ("frånvarande", "ej närvarande", "förhinder"))
     if "ersättare" in key and "ledamöter" not in key:
@@ -160,3 +169,26 @@ def looks_like_body(text: str) -> bool:
     if not words or len(words) > 9 or not text[:1].isupper():
         return False
     return any(word.casefold().rstrip(".,").endswith(BODY_ENDINGS) for word in words)
+
+
+_FUZZY_MIN = 8
+"""Words this long may have lost or changed one letter in a damaged text layer and still count."""
+
+
+def close_key(text: str, keys: Iterable[str]) -> str | None:
+    """The key `text` is one letter away from (`Sammanträdestd` → `sammanträdestid`), if any.
+
+    Only for keys of eight letters or more (a short word one letter off is another word),
+    and never for an inflection of the key (`Ordföranden` is not `Ordförande` damaged).
+    """
+    folded = " ".join(text.casefold().split())
+    if len(folded) < _FUZZY_MIN:
+        return None
+    for key in keys:
+        if len(key) < _FUZZY_MIN or abs(len(key) - len(folded)) > 1:
+            continue
+        if folded.startswith(key) or key.startswith(folded):
+            continue  # `ordföranden`, `ledamot`: an inflected word, not a damaged one
+        if Levenshtein.distance(folded, key, score_cutoff=1) <= 1:
+            return key
+    return None
