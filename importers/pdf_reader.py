@@ -175,7 +175,32 @@ def _bold_font_name(text_object: object) -> bool:
 
 
 def page_rules(page: pdfium.PdfPage) -> list[Rule]:
-    """The thin horizontal paths drawn on the page (top-level objects only)."""
+    """Lines that may strike text: thin horizontal paths drawn on the page (top-level
+    objects only) and the strike-out marks a reviewer added as annotations."""
+    return _drawn_rules(page) + _strikeout_rules(page)
+
+
+def _strikeout_rules(page: pdfium.PdfPage) -> list[Rule]:
+    rules = []
+    quad = pdfium_c.FS_QUADPOINTSF()
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(page.raw, index)
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annotation) != pdfium_c.FPDF_ANNOT_STRIKEOUT:
+                continue
+            for point in range(pdfium_c.FPDFAnnot_CountAttachmentPoints(annotation)):
+                if pdfium_c.FPDFAnnot_GetAttachmentPoints(annotation, point, ctypes.byref(quad)):
+                    xs, ys = (
+                        (quad.x1, quad.x2, quad.x3, quad.x4),
+                        (quad.y1, quad.y2, quad.y3, quad.y4),
+                    )
+                    rules.append(Rule(min(xs), max(xs), sum(ys) / 4))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annotation)
+    return rules
+
+
+def _drawn_rules(page: pdfium.PdfPage) -> list[Rule]:
     rules = []
     left, bottom = ctypes.c_float(), ctypes.c_float()
     right, top = ctypes.c_float(), ctypes.c_float()

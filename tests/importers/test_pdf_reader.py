@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
@@ -141,3 +144,27 @@ def test_text_hash_and_format(pdfs: dict[str, tuple[Path, int]]) -> None:
     assert document.text.split("\n")[0] == "[sida 1]"
     assert len(document.text.split("\n")) == len(document.lines)
     assert "~~John Johansson~~\t~~S~~" in read(pdfs, "003").text
+
+
+def test_a_reviewers_strike_out_annotation_strikes_the_name(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.pdf"
+    canvas = Canvas(str(plain), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawString(72, 700, "Anna Andersson")
+    canvas.drawString(72, 680, "Bo Berg")
+    canvas.save()
+    pdf = pdfium.PdfDocument(str(plain))
+    page = pdf[0]
+    annotation = pdfium_c.FPDFPage_CreateAnnot(page.raw, pdfium_c.FPDF_ANNOT_STRIKEOUT)
+    quad = pdfium_c.FS_QUADPOINTSF(72, 690, 110, 690, 72, 678, 110, 678)
+    assert pdfium_c.FPDFAnnot_AppendAttachmentPoints(annotation, ctypes.byref(quad))
+    pdfium_c.FPDFPage_CloseAnnot(annotation)
+    marked = tmp_path / "marked.pdf"
+    pdf.save(str(marked))
+    page.close()
+    pdf.close()
+    lines = [line for line in read_pdf(marked).lines if not line.furniture]
+    assert [(line.cells, line.struck) for line in lines] == [
+        (("Anna Andersson",), ()),
+        (("Bo Berg",), (True,)),
+    ]
