@@ -97,7 +97,7 @@ def _body_lines(container: etree._Element, context: _Context) -> Iterator[Docume
         if child.tag == _P:
             yield from _paragraph_lines(child, context)
         elif child.tag == _TBL:
-            yield from _table_lines(child)
+            yield from _table_lines(child, context.styles)
         elif (content := child.find(_SDT_CONTENT)) is not None:
             yield from _body_lines(content, context)
 
@@ -109,7 +109,7 @@ def _paragraph_lines(paragraph: etree._Element, context: _Context) -> Iterator[D
     heading = style_id in context.styles.headings or (
         properties is not None and properties.find(qn("w:outlineLvl")) is not None
     )
-    pieces = _pieces(paragraph)
+    pieces = _pieces(paragraph, context.styles)
     label = _list_label(properties, style_id, context)
     if label and any(text.strip() for text, _ in pieces):
         pieces.insert(0, (f"{label} ", False))
@@ -128,13 +128,16 @@ def _list_label(properties: etree._Element | None, style_id: str | None, context
     return context.numbering.label(num_id, level)
 
 
-def _pieces(paragraph: etree._Element) -> list[Piece]:
-    """The paragraph's own runs as (text, struck), `\\n` for a line break, `\\t` for a tab."""
+def _pieces(paragraph: etree._Element, styles: Styles) -> list[Piece]:
+    """The paragraph's own visible runs as (text, struck), `\n` for a break, `\t` for a tab."""
     pieces: list[Piece] = []
     for run in paragraph.iter(_R):
         if not _own_run(run, paragraph):
             continue
-        struck = _is_struck(run)
+        properties = run.find(qn("w:rPr"))
+        if _is_on(properties, qn("w:vanish"), styles.hidden_characters, run):
+            continue  # hidden text: Word does not show or print it
+        struck = _is_struck(properties, styles, run)
         for part in run:
             if part.tag == _T:
                 pieces.append((part.text or "", struck))
@@ -155,15 +158,21 @@ def _own_run(run: etree._Element, paragraph: etree._Element) -> bool:
     return True
 
 
-def _is_struck(run: etree._Element) -> bool:
-    properties = run.find(qn("w:rPr"))
-    if properties is None:
-        return False
-    for tag in (qn("w:strike"), qn("w:dstrike")):
-        mark = properties.find(tag)
-        if mark is not None and (mark.get(_VAL) or "true").casefold() not in _OFF:
-            return True
-    return False
+def _is_struck(properties: etree._Element | None, styles: Styles, run: etree._Element) -> bool:
+    return _is_on(properties, qn("w:strike"), styles.struck_characters, run) or _is_on(
+        properties, qn("w:dstrike"), styles.struck_characters, run
+    )
+
+
+def _is_on(
+    properties: etree._Element | None, tag: str, by_style: frozenset[str], run: etree._Element
+) -> bool:
+    """A run property set on the run itself, else by its character style."""
+    mark = properties.find(tag) if properties is not None else None
+    if mark is not None:
+        return (mark.get(_VAL) or "true").casefold() not in _OFF
+    style = properties.find(qn("w:rStyle")) if properties is not None else None
+    return style is not None and style.get(_VAL) in by_style
 
 
 def _split_breaks(pieces: list[Piece]) -> Iterator[list[Piece]]:
@@ -199,14 +208,16 @@ def _from_cells(cells: list[list[Piece]], heading: bool = False) -> DocumentLine
     return DocumentLine(tuple(texts), tuple(struck) if any(struck) else (), heading and bool(texts))
 
 
-def _table_lines(table: etree._Element) -> Iterator[DocumentLine]:
+def _table_lines(table: etree._Element, styles: Styles) -> Iterator[DocumentLine]:
     """One line per row, one cell per table cell (its paragraphs joined, tabs as spaces)."""
     for row in table.iterchildren(_TR):
         cells = []
         for cell in row.iterchildren(_TC):
             pieces: list[Piece] = []
             for paragraph in cell.iter(_P):
-                pieces += [(" " if t in ("\t", "\n") else t, s) for t, s in _pieces(paragraph)]
+                pieces += [
+                    (" " if t in ("\t", "\n") else t, s) for t, s in _pieces(paragraph, styles)
+                ]
                 pieces.append((" ", False))
             cells.append(pieces)
         line = _from_cells(cells)

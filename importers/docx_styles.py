@@ -9,6 +9,7 @@ from lxml import etree
 
 _VAL = qn("w:val")
 _HEADING_NAMES = ("heading", "title", "rubrik", "titel", "överskrift")
+_OFF = frozenset({"0", "false", "off", "none"})
 _MAX_DEPTH = 8
 """`basedOn` hops followed; a loop in a damaged file ends here."""
 
@@ -20,6 +21,10 @@ class Styles:
     headings: frozenset[str]
     numbered: dict[str, tuple[str, int]]
     """Style id → (`w:numId`, level) of the list the style's paragraphs are numbered in."""
+    struck_characters: frozenset[str] = frozenset()
+    """Character styles that strike their runs through (`w:strike`, `w:dstrike`)."""
+    hidden_characters: frozenset[str] = frozenset()
+    """Character styles that hide their runs (`w:vanish`)."""
 
 
 def read_styles(root: etree._Element) -> Styles:
@@ -42,7 +47,37 @@ def read_styles(root: etree._Element) -> Styles:
         found = next((lists[s] for s in chain if s in lists), None)
         if found is not None:
             numbered_styles[style_id] = found
-    return Styles(frozenset(headings), numbered_styles)
+    return Styles(
+        frozenset(headings),
+        numbered_styles,
+        _character_styles(root, bases, (qn("w:strike"), qn("w:dstrike"))),
+        _character_styles(root, bases, (qn("w:vanish"),)),
+    )
+
+
+def _character_styles(
+    root: etree._Element, bases: dict[str, str | None], tags: tuple[str, ...]
+) -> frozenset[str]:
+    """Ids of character styles that set one of `tags` on (themselves or by `basedOn`)."""
+    own: dict[str, bool] = {}
+    for style in root.iterchildren(qn("w:style")):
+        properties = style.find(qn("w:rPr"))
+        marks = [properties.find(t) for t in tags] if properties is not None else []
+        found = [m for m in marks if m is not None]
+        if found:
+            own[style.get(qn("w:styleId")) or ""] = (
+                _val(found[0]) or "true"
+            ).casefold() not in _OFF
+    characters = {
+        style.get(qn("w:styleId")) or ""
+        for style in root.iterchildren(qn("w:style"))
+        if style.get(qn("w:type")) == "character"
+    }
+    return frozenset(
+        style_id
+        for style_id in characters
+        if next((own[s] for s in _chain(style_id, bases) if s in own), False)
+    )
 
 
 def numbering_of(properties: etree._Element | None) -> tuple[str, int | None] | None:

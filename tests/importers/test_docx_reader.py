@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from importers.docx_reader import read_docx
@@ -137,3 +138,21 @@ def test_an_empty_word_document_is_refused(tmp_path: Path) -> None:
     docx.Document().save(str(tmp_path / "e.docx"))
     with pytest.raises(ProtocolError, match="no text"):
         read_docx(tmp_path / "e.docx")
+
+
+def test_a_character_style_that_strikes_strikes_and_hidden_text_is_left_out(
+    tmp_path: Path,
+) -> None:
+    document = docx.Document()
+    style = document.styles.add_style("Frånvarande", WD_STYLE_TYPE.CHARACTER)
+    style.font.strike = True
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Bo Berg", style="Frånvarande")
+    paragraph.add_run("\t")
+    paragraph.add_run("(S)", style="Frånvarande")
+    hidden = document.add_paragraph("Eva Ek ")
+    hidden.add_run("anteckning till mig själv").font.hidden = True
+    document.save(str(tmp_path / "s.docx"))
+    lines = read_docx(tmp_path / "s.docx").lines
+    assert (lines[0].cells, lines[0].struck) == (("Bo Berg", "(S)"), (True, True))
+    assert lines[1].cells == ("Eva Ek",)
