@@ -409,51 +409,61 @@ def report(size: int, seconds: dict[str, float], workers: int) -> None:
 
 def document_timings(count: int, seed: int) -> None:
     """Read and parse `count` protocols as text, PDF and Word; print files and pages per second."""
-    from importers.protocol import parse_document
-    from importers.reading import read_document
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' document maker
-    from tests.importers.make_documents import sample_lines, write_docx, write_pdf
-
     with tempfile.TemporaryDirectory(prefix="protokoll-bench-docs-") as scratch:
-        folder = Path(scratch)
-        texts = write_protocols(folder, count, seed)
-        pages = 0
-        for path in texts:
-            lines = sample_lines(path.read_text(encoding="utf-8"))
-            pages += write_pdf(lines, path.with_suffix(".pdf"))
-            write_docx(lines, path.with_suffix(".docx"))
+        texts = write_protocols(Path(scratch), count, seed)
+        pages = write_documents(texts)
         print(f"{count} protocols as documents ({pages} PDF pages, {pages / count:.1f} a file)")
         for suffix in (".txt", ".pdf", ".docx"):
-            paths = [path.with_suffix(suffix) for path in texts]
-            watch = Stopwatch()
-            for path in paths:
-                with watch.timing("read"):
-                    document = read_document(path)
-                with watch.timing("parse"):
-                    parse_document(document)
-            read, both = watch.seconds["read"], watch.seconds["read"] + watch.seconds["parse"]
+            seconds = read_and_parse([path.with_suffix(suffix) for path in texts])
+            read, both = seconds["read"], seconds["read"] + seconds["parse"]
             print(
                 f"  {suffix[1:]:<4} read {count / read:6.0f} files/s ({pages / read:6.0f} pages/s)"
                 f", read+parse {count / both:5.0f} files/s ({pages / both:5.0f} pages/s), "
-                f"CPU {count / (watch.seconds['read_cpu'] + watch.seconds['parse_cpu']):5.0f}"
-                " files/s"
+                f"CPU {count / (seconds['read_cpu'] + seconds['parse_cpu']):5.0f} files/s"
             )
 
 
-def corpus_timings(folder: Path) -> None:
-    """Seconds to read each PDF under `folder` (best of three), with its page count."""
+def write_documents(texts: list[Path]) -> int:
+    """A PDF and a .docx beside each text protocol; returns the PDF pages written."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' document maker
+    from tests.importers.make_documents import sample_lines, write_docx, write_pdf
+
+    pages = 0
+    for path in texts:
+        lines = sample_lines(path.read_text(encoding="utf-8"))
+        pages += write_pdf(lines, path.with_suffix(".pdf"))
+        write_docx(lines, path.with_suffix(".docx"))
+    return pages
+
+
+def read_and_parse(paths: list[Path]) -> dict[str, float]:
+    """Seconds (wall and CPU) spent reading and parsing `paths`."""
+    from importers.protocol import parse_document
     from importers.reading import read_document
 
-    print(f"PDFs under {folder}")
-    for path in sorted(folder.rglob("*.pdf")):
-        best, pages = float("inf"), 0
-        for _ in range(3):
-            start = time.perf_counter()
+    watch = Stopwatch()
+    for path in paths:
+        with watch.timing("read"):
             document = read_document(path)
-            best = min(best, time.perf_counter() - start)
-            pages = max(line.page or 0 for line in document.lines)
-        print(f"  {path.name:<66} {pages:3} pages {best:6.3f} s {1000 * best / pages:5.1f} ms/page")
+        with watch.timing("parse"):
+            parse_document(document)
+    return dict(watch.seconds)
+
+
+def corpus_timings(folder: Path) -> None:
+    """Seconds to read each PDF under `folder` (best of three, wall and CPU), with its pages."""
+    from importers.reading import read_document
+
+    print(f"PDFs under {folder} (best of 3: wall s, CPU s, CPU ms a page)")
+    for path in sorted(folder.rglob("*.pdf")):
+        wall = cpu = float("inf")
+        for _ in range(3):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            document = read_document(path)
+            wall = min(wall, time.perf_counter() - start)
+            cpu = min(cpu, time.process_time() - start_cpu)
+        pages = max(line.page or 0 for line in document.lines)
+        print(f"  {path.name:<66} {pages:3} pages {wall:6.3f} {cpu:6.3f} {1000 * cpu / pages:5.1f}")
 
 
 def main() -> None:

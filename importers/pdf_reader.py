@@ -35,6 +35,8 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
     pdf = _open(data, name)
     try:
         pages, warnings = _read_pages(pdf)
+    except pdfium.PdfiumError as error:
+        raise ProtocolError(name, f"the PDF is damaged and cannot be read ({error})") from None
     finally:
         pdf.close()
     if not any(page.lines for page in pages):
