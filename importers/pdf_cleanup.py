@@ -1,4 +1,4 @@
-"""A PDF's laid-out pages made into document lines: furniture dropped, broken words mended.
+"""A PDF's laid-out pages made into document lines: furniture dropped, gaps kept as blank lines.
 
 Page furniture is what stands in the top or bottom band of the pages and repeats
 on several of them (letterhead, `Protokoll 15.09.2022 Sida 3`, `Justerandes sign`,
@@ -37,11 +37,7 @@ class PageLines:
     number: int
     height: float
     laid: list[LaidLine]
-
-    @property
-    def lines(self) -> list[LaidLine]:
-        """The laid-out lines (empty for a page with no text)."""
-        return self.laid
+    """The page's lines top to bottom; none for a page with no text."""
 
 
 @dataclass
@@ -119,7 +115,11 @@ def _with_blank_lines(
 
 def _ligature_warnings(by_index: dict[int, DocumentLine], laid: list[LaidLine]) -> Warnings:
     return [
-        (line, f"{word!r} may have lost a letter to a ligature (fi, fl, ft, tt, ti)")
+        (
+            line,
+            f"{word!r}: the PDF's text may have lost a letter here to a ligature "
+            "(fi, fl, ff, ft, tt, ti); check the spelling",
+        )
         for index, line in by_index.items()
         for word in laid[index].suspects
     ]

@@ -34,14 +34,14 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
     data = _read(Path(path)) if data is None else data
     pdf = _open(data, name)
     try:
-        pages, warnings = _read_pages(pdf)
+        pages = _read_pages(pdf)
     except pdfium.PdfiumError as error:
         raise ProtocolError(name, f"the PDF is damaged and cannot be read ({error})") from None
     finally:
         pdf.close()
-    if not any(page.lines for page in pages):
+    if not any(page.laid for page in pages):
         raise ProtocolError(name, NO_TEXT_LAYER)
-    lines, cleanup_warnings = _document_lines(pages)
+    lines, warnings = _document_lines(pages)
     return Document(
         path=name,
         format="pdf",
@@ -49,7 +49,7 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
         text=render_text(lines),
         encoding="pdf",
         content_hash=sha256_hex(data),
-        warnings=tuple(warnings + cleanup_warnings),
+        warnings=tuple(warnings),
     )
 
 
@@ -79,24 +79,16 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
         raise ProtocolError(name, message) from None
 
 
-def _read_pages(pdf: pdfium.PdfDocument) -> tuple[list[PageLines], list[ParseWarning]]:
+def _read_pages(pdf: pdfium.PdfDocument) -> list[PageLines]:
     pages: list[PageLines] = []
-    blank: list[int] = []
     for index in range(len(pdf)):
         page = pdf[index]
         try:
-            glyphs = page_glyphs(page)
-            laid = lay_out_page(glyphs, page_rules(page))
+            laid = lay_out_page(page_glyphs(page), page_rules(page))
             pages.append(PageLines(index + 1, page.get_height(), laid))
         finally:
             page.close()
-        if not laid:
-            blank.append(index + 1)
-    warnings = []
-    if blank and len(blank) < len(pages):
-        listed = ", ".join(str(number) for number in blank)
-        warnings.append(ParseWarning(None, f"no text on page(s) {listed}: scanned pages?"))
-    return pages, warnings
+    return pages
 
 
 def page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
@@ -222,9 +214,12 @@ def _drawn_rules(page: pdfium.PdfPage) -> list[Rule]:
 def _document_lines(pages: list[PageLines]) -> tuple[tuple[DocumentLine, ...], list[ParseWarning]]:
     cleaned, warnings = clean_pages(pages)
     lines: list[DocumentLine] = []
-    for page in cleaned:
-        lines.append(page_marker(page.number))
+    for page, laid in zip(cleaned, pages, strict=True):
+        marker = page_marker(page.number)
+        lines.append(marker)
         lines.extend(page.lines)
+        if not laid.laid:
+            warnings.append((marker, f"page {page.number} has no text layer: a scanned page?"))
     return tuple(lines), _number_warnings(warnings, lines)
 
 

@@ -168,3 +168,16 @@ def test_a_reviewers_strike_out_annotation_strikes_the_name(tmp_path: Path) -> N
         (("Anna Andersson",), ()),
         (("Bo Berg",), (True,)),
     ]
+
+
+def test_a_page_without_text_is_reported_at_its_marker(tmp_path: Path) -> None:
+    path = tmp_path / "signed.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.drawString(72, 700, "Protokoll Styrelsen")
+    canvas.showPage()
+    canvas.rect(72, 500, 300, 100, fill=1)  # the scanned signature page: no text
+    canvas.save()
+    document = read_pdf(path)
+    (warning,) = document.warnings
+    assert "page 2 has no text layer" in warning.message
+    assert document.text.split("\n")[warning.line - 1] == "[sida 2]"
