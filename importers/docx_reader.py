@@ -10,6 +10,7 @@ own parts and are never read.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ _SKIPPED = frozenset({qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), qn("w:
 """Containers whose runs are not the paragraph's text: deletions, moved-away text, text boxes."""
 _OFF = frozenset({"0", "false", "off", "none"})
 
+MAX_UNPACKED_BYTES = 1 << 30
+"""A .docx whose parts unpack to more than this is a ZIP bomb, not a protocol."""
+
 Piece = tuple[str, bool]
 """A run of text and whether it is struck through."""
 
@@ -41,7 +45,7 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
     `ProtocolError` for what is not one."""
     name = str(path)
     data = _read(Path(path)) if data is None else data
-    document = _open(Path(path), name)
+    document = _open(data, name)
     lines = tuple(_body_lines(document.element.body, _context(document)))
     if not any(line.cells for line in lines):
         raise ProtocolError(name, "the Word document has no text")
@@ -64,14 +68,20 @@ def _read(path: Path) -> bytes:
         raise ProtocolError(str(path), f"cannot read the file: {error.strerror}") from None
 
 
-def _open(path: Path, name: str) -> docx.document.Document:
-    if not zipfile.is_zipfile(path):
-        raise ProtocolError(name, "not a Word document: the file is not a ZIP container (.docx)")
-    with zipfile.ZipFile(path) as archive:
-        if "word/document.xml" not in archive.namelist():
-            raise ProtocolError(name, "a ZIP file but not a Word document (no word/document.xml)")
+def _open(data: bytes, name: str) -> docx.document.Document:
     try:
-        return docx.Document(str(path))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = {info.filename: info.file_size for info in archive.infolist()}
+    except zipfile.BadZipFile:
+        raise ProtocolError(
+            name, "not a Word document: the file is not a ZIP container (.docx)"
+        ) from None
+    if "word/document.xml" not in members:
+        raise ProtocolError(name, "a ZIP file but not a Word document (no word/document.xml)")
+    if sum(members.values()) > MAX_UNPACKED_BYTES:
+        raise ProtocolError(name, "the Word document unpacks to more than 1 GB: not a protocol")
+    try:
+        return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError):
         raise ProtocolError(name, "the Word document is damaged and cannot be read") from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import io
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -103,6 +104,8 @@ def read_document(path: str | Path) -> Document:
     name, source = str(path), Path(path)
     data = _read_bytes(source, MAX_DOCUMENT_BYTES)
     suffix = source.suffix.lower()
+    if not data.strip():
+        raise ProtocolError(name, "the file is empty")
     if data.startswith(b"%PDF-"):
         from importers.pdf_reader import read_pdf  # loads PDFium only when a PDF comes
 
@@ -121,7 +124,7 @@ def read_document(path: str | Path) -> Document:
 def _read_zip_document(source: Path, data: bytes) -> Document:
     name = str(source)
     try:
-        with zipfile.ZipFile(source) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = set(archive.namelist())
             mimetype = archive.read("mimetype") if "mimetype" in members else b""
     except (zipfile.BadZipFile, OSError):

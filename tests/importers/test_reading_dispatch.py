@@ -100,6 +100,7 @@ def test_the_content_decides_not_the_suffix(tmp_path: Path, good_pdf: Path) -> N
         (lambda p, g: odt(p / "text.odt"), "save it as .docx"),
         (lambda p, g: written(p / "old.doc", OLE_HEADER), "save it as .docx"),
         (lambda p, g: written(p / "x.pdf", b"Protokoll"), "named .pdf"),
+        (lambda p, g: written(p / "empty.pdf", b""), "the file is empty"),
         (lambda p, g: written(p / "y.docx", b"Protokoll"), "named .docx"),
     ],
     ids=[
@@ -111,6 +112,7 @@ def test_the_content_decides_not_the_suffix(tmp_path: Path, good_pdf: Path) -> N
         "odt",
         "doc",
         "fake-pdf",
+        "empty",
         "fake-docx",
     ],
 )
