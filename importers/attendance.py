@@ -21,14 +21,18 @@ from importers.paragraph_ranges import is_paragraphs_line
 from importers.parties import looks_like_party
 from importers.records import Attendee, ParseWarning, Role
 
-__all__ = ["Section", "looks_like_name", "read_attendance_lines", "read_section_heading"]
+__all__ = [
+    "Section", "is_tick_row", "looks_like_name", "read_attendance_lines", "read_section_heading",
+]  # fmt: skip
 
 _GROUP_WORDS = frozenset({"beslutande", "närvarande", "övriga närvarande", "övriga"})
 _SECTION_KEYS = sorted(SECTIONS, key=lambda k: len(k.split()), reverse=True)
+_FIRST_WORDS = frozenset(key.split()[0] for key in SECTIONS)
 _PERSON_WITH_PARTY = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,4}[A-ZÅÄÖÉ][\w'’-]+)\s*\((?P<party>[^()]{1,5})\)"
 )
 _MORE_MEMBERS = re.compile(r"\bsamt\s+(?:ytterligare\s+)?(?:ca\s+)?\d+\s+\w+.*$", re.I)
+_TICK_ROW = re.compile(r"^\[\s*[xX✓✔]?\s*\]\s*[A-ZÅÄÖÉ]")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\boch\b|&)\s*")
 
 
@@ -82,6 +86,8 @@ def _column_sections(line: Line) -> Section | None:
 def _section_phrases(text: str) -> list[str] | None:
     """Split `Övriga närvarande Ersättare Tjänstepersoner` into section phrases, or None."""
     words = text.casefold().strip(" :").split()
+    if not words or words[0] not in _FIRST_WORDS:
+        return None
     phrases: list[str] = []
     while words:
         for key in _SECTION_KEYS:
@@ -130,6 +136,8 @@ class AttendanceReader:
 
     def row(self, line: Line) -> bool:
         """Read a row under the current section; False when it is not an attendance row."""
+        if self.section is None and is_tick_row(line):
+            self.section = Section("member", True)  # a tick grid needs no heading
         if self.section is None:
             return False
         if self.running is not None and self._continues_running(line):
@@ -167,8 +175,13 @@ class AttendanceReader:
         self.grid = []
 
     def _continues_running(self, line: Line) -> bool:
+        """A list in running text goes on where a name was cut (`… Lasse` / `Johnsson, …`)."""
         texts = self.running[1]  # type: ignore[index]
-        if texts[-1].endswith(".") or ":" in line.text or read_section_heading(line):
+        last = texts[-1].rstrip()
+        if last.endswith(".") or ":" in line.text or read_section_heading(line):
+            return False
+        cut = last.endswith((",", " och")) or len(_LIST_SPLIT.split(last)[-1].split()) == 1
+        if not (cut or line.text[:1].islower()):
             return False
         texts.append(line.text)
         return True
@@ -186,6 +199,9 @@ class AttendanceReader:
             self._add(entry, None)
 
     def _plain_row(self, line: Line, section: Section) -> bool:
+        if (more := _MORE_MEMBERS.search(line.text)) and more.start() == 0:
+            self.reading.warnings.append(ParseWarning(line.number, f"not named: {line.text!r}"))
+            return True
         pieces = _people_in_line(line)
         if len(pieces) > 1:
             for piece in pieces:
@@ -232,6 +248,11 @@ class AttendanceReader:
     def _add(self, entry: Entry | None, line: Line | None) -> None:
         if entry is not None:
             self.reading.attendees.extend(entry.people)
+
+
+def is_tick_row(line: Line) -> bool:
+    """`[X] Caldén Anna, ordförande`: a row of a tick grid, whatever heading it lacks."""
+    return bool(_TICK_ROW.match(line.text))
 
 
 def _merge_ticks(cells: list[str]) -> list[str]:
