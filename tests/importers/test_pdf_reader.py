@@ -181,3 +181,18 @@ def test_a_page_without_text_is_reported_at_its_marker(tmp_path: Path) -> None:
     (warning,) = document.warnings
     assert "page 2 has no text layer" in warning.message
     assert document.text.split("\n")[warning.line - 1] == "[sida 2]"
+
+
+def test_page_numbers_and_signing_stamps_go_even_on_a_single_page(tmp_path: Path) -> None:
+    path = tmp_path / "one.pdf"
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setFont("Helvetica", 10)
+    canvas.drawRightString(540, 800, "1 (1)")
+    canvas.drawString(72, 700, "Protokoll Styrelsen")
+    canvas.drawString(72, 680, "Justerare")
+    for y, footer in ((60, "Justerandes sign"), (45, "Expedierat/bestyrkt"),
+                      (30, "Doc ID: c6ed6646cafd30f55a81694ca7774b4be1ac3b53")):  # fmt: skip
+        canvas.drawString(72, y, footer)
+    canvas.save()
+    kept = [line.cells for line in read_pdf(path).lines if line.cells and not line.furniture]
+    assert kept == [("Protokoll Styrelsen",), ("Justerare",)]
