@@ -25,8 +25,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 import importers
 from importers.records import Attendee, ParsedFile, ParseWarning, ProtocolError
-from store import models, names
-from store.edits import content_edits_of
+from store import history, models, names
+from store.history import content_edits_of
 from store.parse_pool import ParseFailure, parse_all, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
@@ -53,7 +53,7 @@ _MEETING_WITH_HASH = (
     .limit(1)
 )
 _MEETING_ON_DATE = (
-    select(_MEETING.c.id, _MEETING.c.reviewed, _MEETING.c.source_id)
+    select(_MEETING.c.id, _MEETING.c.reviewed, _MEETING.c.source_id, _MEETING.c.imported_at)
     .where(_MEETING.c.body_id == bindparam("body_id"), _MEETING.c.date == bindparam("date"))
     .order_by(_MEETING.c.id)
     .limit(1)
@@ -275,12 +275,30 @@ class _ProtocolWriter:
             refusal = self._refusal(existing, replace)
             if refusal is not None:
                 return _outcome(self.path, "refused", refusal, meeting_id=existing.id)
+        self.entry = history.begin(self.conn, "import" if existing is None else "reimport")
+        if existing is not None:
+            self.entry.meeting_removed(existing.id)
             self._delete_meeting(existing)
         source_id = self._insert_source()
         meeting_id = self._insert_meeting(source_id, existing.id if existing is not None else None)
         self._insert_children(meeting_id, source_id)
+        self._finish_entry(meeting_id, existing)
         status: Status = "replaced" if existing is not None else "imported"
         return _outcome(self.path, status, None, self.protocol.warnings, meeting_id)
+
+    def _finish_entry(self, meeting_id: int, replaced: Any | None) -> None:
+        """The history entry in words: which file, which meeting, which import it replaced."""
+        self.entry.meeting_added(meeting_id)
+        file_name = Path(self.path).name
+        meeting = f"{self.protocol.date} {self.protocol.body}"
+        if replaced is None:
+            summary = f"Imported {file_name}: the meeting {meeting}"
+        else:
+            summary = (
+                f"Re-imported {file_name} over the meeting {meeting} "
+                f"(imported {replaced.imported_at:%Y-%m-%d %H:%M})"
+            )
+        self.entry.finish(summary, meeting_id=meeting_id)
 
     # -- deciding ----------------------------------------------------------------------------
 
@@ -445,7 +463,10 @@ class _ProtocolWriter:
         body_id = self._known_body()
         if body_id is None:
             name = self.protocol.body or ""
-            body_id = self.conn.execute(_INSERTS["body"], {"name": name}).inserted_primary_key[0]
+            uid = models.new_uid()
+            row = {"name": name, "uid": uid}
+            body_id = self.conn.execute(_INSERTS["body"], row).inserted_primary_key[0]
+            self.entry.inserted("body", [uid])
             self.staged.bodies[name] = body_id
         return body_id
 
@@ -470,13 +491,16 @@ class _ProtocolWriter:
         if not spellings:
             return {}
         statement = insert(_PERSON).returning(_PERSON.c.id, sort_by_parameter_order=True)
-        rows = self.conn.execute(statement, [{"name": s} for s in spellings.values()]).all()
+        people = [{"name": s, "uid": models.new_uid()} for s in spellings.values()]
+        rows = self.conn.execute(statement, people).all()
         ids = {key: row.id for key, row in zip(spellings, rows, strict=True)}
         aliases = [
-            {"person_id": ids[key], "spelling": spelling, "key": key}
+            {"person_id": ids[key], "spelling": spelling, "key": key, "uid": models.new_uid()}
             for key, spelling in spellings.items()
         ]
         self.conn.execute(insert(_PERSON_ALIAS), aliases)
+        self.entry.inserted("person", [p["uid"] for p in people])
+        self.entry.inserted("personalias", [a["uid"] for a in aliases])
         return ids
 
     def _organization_ids(self) -> dict[str, int]:
@@ -509,17 +533,21 @@ class _ProtocolWriter:
             query = select(_ORG.c.id).where(_ORG.c.name == canonical)
             org_id = self.conn.execute(query).scalar()
         if org_id is None:
-            org_id = self.conn.execute(insert(_ORG).values(name=canonical)).inserted_primary_key[0]
+            uid = models.new_uid()
+            statement = insert(_ORG).values(name=canonical, uid=uid)
+            org_id = self.conn.execute(statement).inserted_primary_key[0]
+            self.entry.inserted("organization", [uid])
         self.staged.organization_names[canonical] = org_id
         return org_id
 
     def _insert_organization_aliases(self, aliases: dict[str, tuple[str, int]]) -> None:
         rows = [
-            {"organization_id": org_id, "spelling": spelling, "key": key}
+            {"organization_id": org_id, "spelling": spelling, "key": key, "uid": models.new_uid()}
             for key, (spelling, org_id) in aliases.items()
         ]
         if rows:
             self.conn.execute(insert(_ORG_ALIAS), rows)
+            self.entry.inserted("organizationalias", [row["uid"] for row in rows])
 
 
 def _first_spelling_per_key(names: Iterable[str]) -> dict[str, str]:
