@@ -204,11 +204,17 @@ def merge_groups(engine: Engine, groups: list[SuggestedGroup]) -> list[MergeResu
         for group in groups:
             keep, others = _keep_and_others(group, None)
             results.append(_merge_in(session, entry, spec, keep, others, group.canonical, False))
-        words = "; ".join(result_words(r) for r in results)
+        words = "; ".join(result_words(r) for r in results[:_LISTED])
+        if len(results) > _LISTED:
+            words += f"; and {len(results) - _LISTED} more"
         many = "people" if spec is PERSON else "organisations"
         entry.finish(f"Reconciled {many} automatically: merged {words}")
         session.commit()
         return results
+
+
+_LISTED = 5
+"""How many of a reconcile's merges its history entry names; the rest are counted."""
 
 
 def _keep_and_others(group: SuggestedGroup, canonical: str | None) -> tuple[int, list[int]]:
