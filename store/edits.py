@@ -20,6 +20,7 @@ from store.history import (
     content_edits_of,
     edited_meeting_ids,
     is_edited,
+    meeting_of,
     redo,
     undo,
 )
@@ -53,16 +54,28 @@ __all__ = [
     "WHOLE_ROW",
     "EditError",
     "EditResult",
+    "add_agenda_item",
+    "add_attendee",
+    "add_officer",
     "content_edits_of",
+    "delete_row",
     "edited_meeting_ids",
+    "find_organization",
     "from_json",
+    "insert_row",
     "is_edited",
+    "meeting_of",
     "model_of",
     "parse_value",
     "redo",
+    "rename_attendee",
+    "set_body",
+    "set_organization",
+    "set_reviewed",
     "table_of",
     "to_json",
     "undo",
+    "update_field",
 ]
 
 
@@ -79,13 +92,6 @@ class EditResult:
     meeting_id: int | None
 
 
-def meeting_of(row: SQLModel) -> int | None:
-    """The meeting a row belongs to: itself for a meeting, else its `meeting_id`."""
-    if row.__tablename__ == "meeting":
-        return row.id  # type: ignore[attr-defined]
-    return getattr(row, "meeting_id", None)
-
-
 def _begin(session: Session, action: str, row: SQLModel) -> history.Entry:
     return history.begin(session.connection(), action, meeting_id=meeting_of(row))
 
@@ -95,47 +101,6 @@ def _get(session: Session, table_name: str, row_id: int) -> Any:
     if row is None:
         raise EditError(f"{table_name} {row_id} no longer exists")
     return row
-
-
-# --- in words ----------------------------------------------------------------------------------
-
-
-def _thing(row: Any) -> str:
-    """A row as the secretary knows it: `attendee Irén Lejegren`, `agenda item 3`."""
-    table_name = row.__tablename__
-    if table_name == "attendance":
-        return f"attendee {row.name_as_written}"
-    if table_name == "officer":
-        return f"{row.role} {row.name_as_written}"
-    if table_name == "agendaitem":
-        return f"agenda item {row.number} ({row.title})"
-    if table_name == "importwarning":
-        return f"the warning on line {row.line}" if row.line else "a warning"
-    return table_name
-
-
-def _subject(session: Session, row: Any) -> str:
-    meeting_id = meeting_of(row)
-    where = history.label(session.connection(), meeting_id) if meeting_id else ""
-    if row.__tablename__ == "meeting":
-        return f"the meeting {where}"
-    return f"{_thing(row)} in the meeting {where}" if where else _thing(row)
-
-
-def shown(value: Any) -> str:
-    """A value in a sentence: `'Via Zoom'`, `yes`, `(empty)`."""
-    if value is None or value == "":
-        return "(empty)"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, str):
-        return repr(value)
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
-def _changed(session: Session, row: Any, field: str, old: Any, new: Any) -> str:
-    what = field.replace("_", " ").capitalize()
-    return f"{what} of {_subject(session, row)}: {shown(old)} → {shown(new)}"
 
 
 # --- making changes ----------------------------------------------------------------------------
@@ -160,9 +125,9 @@ def update_field(
         setattr(row, field, new)
         if action == "review":
             state = "reviewed" if new else "not reviewed"
-            entry.finish(f"Marked {_subject(session, row)} {state}")
+            entry.finish(f"Marked {history.subject(session.connection(), row)} {state}")
         else:
-            entry.finish(_changed(session, row, field, old, new))
+            entry.finish(history.changed(session.connection(), row, field, old, new))
         session.commit()
         return EditResult(table_name, row_id, field, old, new, entry.id, meeting_of(row))
 
@@ -177,7 +142,7 @@ def insert_row(
         session.flush()
         entry = _begin(session, action, row)
         entry.insert(row)
-        entry.finish(f"Added {_subject(session, row)}")
+        entry.finish(f"Added {history.subject(session.connection(), row)}")
         session.commit()
         return EditResult(table_name, row.id, WHOLE_ROW, None, values, entry.id, meeting_of(row))  # type: ignore[attr-defined]
 
@@ -190,7 +155,7 @@ def delete_row(
         row = _get(session, table_name, row_id)
         entry = _begin(session, action, row)
         entry.delete(row)
-        entry.finish(f"Deleted {_subject(session, row)}")
+        entry.finish(f"Deleted {history.subject(session.connection(), row)}")
         meeting_id = meeting_of(row)
         session.delete(row)
         session.commit()
@@ -218,7 +183,7 @@ def rename_attendee(engine: Engine, table_name: str, row_id: int, name: str) -> 
         row = _get(session, table_name, row_id)
         entry = _begin(session, "edit", row)
         old = row.name_as_written
-        entry.finish(_changed(session, row, "name_as_written", old, name))
+        entry.finish(history.changed(session.connection(), row, "name_as_written", old, name))
         entry.update(row, "name_as_written", old, name)
         row.name_as_written = name
         person_id = _person_for(session, entry, name)
@@ -269,7 +234,9 @@ def set_organization(
         entry = _begin(session, "edit", row)
         org_id = _organization_for(session, entry, name, create) if name else None
         old, written = row.organization_id, row.organization_as_written
-        entry.finish(_changed(session, row, "organisation", written, name or None))
+        entry.finish(
+            history.changed(session.connection(), row, "organisation", written, name or None)
+        )
         for field, value in (
             ("organization_id", org_id),
             ("organization_as_written", name or None),
@@ -411,7 +378,7 @@ def _insert_logged(session: Session, entry: history.Entry, row: SQLModel) -> Edi
     session.add(row)
     session.flush()
     entry.insert(row)
-    entry.finish(f"Added {_subject(session, row)}")
+    entry.finish(f"Added {history.subject(session.connection(), row)}")
     session.commit()
     table_name = row.__tablename__  # type: ignore[attr-defined]
     return EditResult(table_name, row.id, WHOLE_ROW, None, None, entry.id, meeting_of(row))  # type: ignore[attr-defined]

@@ -176,6 +176,56 @@ def label(conn: Connection, meeting_id: int) -> str:
     return f"meeting {meeting_id}" if found is None else f"{found[0].isoformat()} {found[1]}"
 
 
+def meeting_of(row: Any) -> int | None:
+    """The meeting a row belongs to: itself for a meeting, else its `meeting_id`."""
+    if row.__tablename__ == "meeting":
+        return row.id  # type: ignore[attr-defined]
+    return getattr(row, "meeting_id", None)
+
+
+# --- in words ----------------------------------------------------------------------------------
+
+
+def _thing(row: Any) -> str:
+    """A row as the secretary knows it: `attendee Irén Lejegren`, `agenda item 3`."""
+    table_name = row.__tablename__
+    if table_name == "attendance":
+        return f"attendee {row.name_as_written}"
+    if table_name == "officer":
+        return f"{row.role} {row.name_as_written}"
+    if table_name == "agendaitem":
+        return f"agenda item {row.number} ({row.title})"
+    if table_name == "importwarning":
+        return f"the warning on line {row.line}" if row.line else "a warning"
+    return table_name
+
+
+def subject(conn: Connection, row: Any) -> str:
+    """A row and its meeting: `attendee Kim Bäckström in the meeting 2022-04-26 …`."""
+    meeting_id = meeting_of(row)
+    where = label(conn, meeting_id) if meeting_id else ""
+    if row.__tablename__ == "meeting":
+        return f"the meeting {where}"
+    return f"{_thing(row)} in the meeting {where}" if where else _thing(row)
+
+
+def shown(value: Any) -> str:
+    """A value in a sentence: `'Via Zoom'`, `yes`, `(empty)`."""
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return repr(value)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def changed(conn: Connection, row: Any, field: str, old: Any, new: Any) -> str:
+    """`Location of the meeting 2022-04-26 …: 'Via Zoom' → 'Teams'`."""
+    what = field.replace("_", " ").capitalize()
+    return f"{what} of {subject(conn, row)}: {shown(old)} → {shown(new)}"
+
+
 # --- undo and redo -------------------------------------------------------------------------
 
 

@@ -8,67 +8,49 @@ of any of them lands on the same one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, select
 
 from store import history
-from store.models import (
-    Attendance,
-    DistinctPair,
-    Officer,
-    Organization,
-    OrganizationAlias,
-    Person,
-    PersonAlias,
+from store.kinds import (
+    KINDS,
+    ORGANIZATION,
+    PERSON,
+    Kind,
+    MergeError,
+    find,
+    get_row,
+    kind_of,
+    label,
 )
-from store.names import alias_key, name_key, organization_words
+from store.models import Attendance, DistinctPair
+from store.names import alias_key
 from store.reconcile import (
     DEFAULT_AUTO_SCORE,
     SuggestedGroup,
     suggested_groups,
 )
 
-
-class MergeError(ValueError):
-    """A merge, split or lookup that cannot be done, with a message meant for the person."""
-
-
-@dataclass(frozen=True)
-class Kind:
-    """Where one kind of thing (person, organisation) lives and which rows point at it."""
-
-    name: str
-    model: type[SQLModel]
-    alias: type[SQLModel]
-    link: str
-    """The column of the alias and of each row table that holds the id."""
-    rows: tuple[tuple[type[SQLModel], str], ...]
-    """Each table pointing at it, with the column holding the spelling as written."""
-    fold: Callable[[str], str]
-    """The folded key a loosely typed name is looked up by."""
-
-
-PERSON = Kind(
-    "person",
-    Person,
-    PersonAlias,
-    "person_id",
-    ((Attendance, "name_as_written"), (Officer, "name_as_written")),
-    name_key,
-)
-ORGANIZATION = Kind(
-    "organization",
-    Organization,
-    OrganizationAlias,
-    "organization_id",
-    ((Attendance, "organization_as_written"),),
-    lambda name: " ".join(organization_words(name)),
-)
-KINDS = {"person": PERSON, "organization": ORGANIZATION}
+__all__ = [  # the kinds and `find` live in `store.kinds`; callers have always found them here
+    "KINDS",
+    "ORGANIZATION",
+    "PERSON",
+    "Kind",
+    "MergeError",
+    "MergeResult",
+    "SplitResult",
+    "declare_different",
+    "find",
+    "kind_of",
+    "merge",
+    "merge_group",
+    "merge_groups",
+    "reconcile_auto",
+    "split",
+]
 
 
 @dataclass(frozen=True)
@@ -98,14 +80,6 @@ class SplitResult:
     spelling: str
     rows_moved: int
     batch: int
-
-
-def kind_of(name: str) -> Kind:
-    """The `Kind` called `name` (`person` or `organization`)."""
-    try:
-        return KINDS[name]
-    except KeyError:
-        raise MergeError(f"unknown kind {name!r}: person or organization") from None
 
 
 # --- merge -----------------------------------------------------------------------
@@ -149,8 +123,8 @@ def _merge_in(
     others = tuple(dict.fromkeys(i for i in other_ids if i != keep_id))
     if not others:
         raise MergeError("nothing to merge: name at least one other than the one kept")
-    keep = _get(session, spec, keep_id)
-    merged = [_get(session, spec, other) for other in others]
+    keep = get_row(session, spec, keep_id)
+    merged = [get_row(session, spec, other) for other in others]
     if spec is PERSON and not force:
         _refuse_shared_meetings(session, [keep, *merged])
     merged_names, kept_name = tuple(m.name for m in merged), keep.name
@@ -238,17 +212,6 @@ def _refuse_shared_meetings(session: Session, people: list[Any]) -> None:
             )
 
 
-def _get(session: Session, spec: Kind, row_id: int) -> Any:
-    row = session.get(spec.model, row_id)
-    if row is None:
-        raise MergeError(f"there is no {_label(spec)} with id {row_id}")
-    return row
-
-
-def _label(spec: Kind) -> str:
-    return "organisation" if spec.name == "organization" else spec.name
-
-
 def _move_rows(
     session: Session,
     spec: Kind,
@@ -311,7 +274,7 @@ def _rename(session: Session, spec: Kind, entry: history.Entry, row: Any, name: 
     alias_query = select(spec.alias).where(spec.alias.key == key)
     alias = session.exec(alias_query).first()
     if alias is not None and getattr(alias, spec.link) != row.id:
-        raise MergeError(f"{name!r} is a spelling of another {_label(spec)}")
+        raise MergeError(f"{name!r} is a spelling of another {label(spec)}")
     if alias is None:
         alias = spec.alias(**{spec.link: row.id, "spelling": name, "key": key})
         session.add(alias)
@@ -343,7 +306,7 @@ def split(engine: Engine, owner_id: int, spelling: str, *, kind: str = "person")
     spec = kind_of(kind)
     key = alias_key(spelling)
     with Session(engine) as session:
-        owner = _get(session, spec, owner_id)
+        owner = get_row(session, spec, owner_id)
         aliases = _aliases_of(session, spec, owner_id)
         alias = _splittable(owner, aliases, spelling)
         entry = history.begin(session.connection(), "split", person_label=owner.name)
@@ -400,10 +363,10 @@ def declare_different(
     """
     spec = kind_of(kind)
     if first_id == second_id:
-        raise MergeError(f"a {_label(spec)} cannot be different from itself")
+        raise MergeError(f"a {label(spec)} cannot be different from itself")
     with Session(engine) as session:
-        first = _get(session, spec, first_id)
-        second = _get(session, spec, second_id)
+        first = get_row(session, spec, first_id)
+        second = get_row(session, spec, second_id)
         entry = history.begin(session.connection(), "different", person_label=first.name)
         if not _add_distinct(session, spec, entry, first_id, second_id):
             return None  # rolled back: the entry is not kept, nothing is discarded
@@ -430,40 +393,3 @@ def _add_distinct(
     session.flush()
     entry.insert(pair)
     return True
-
-
-# --- finding by id or name ---------------------------------------------------------
-
-
-def find(engine: Engine, text: str, *, kind: str = "person") -> int:
-    """The id of the person (or organisation) `text` names: an id, a spelling, or a folded name.
-
-    Raises `MergeError` when nothing matches or when a folded name matches more than one.
-    """
-    spec = kind_of(kind)
-    text = " ".join(text.split())
-    with Session(engine) as session:
-        if text.isdigit():
-            return _get(session, spec, int(text)).id
-        exact = session.exec(select(spec.alias).where(spec.alias.key == alias_key(text))).first()
-        if exact is not None:
-            return getattr(exact, spec.link)
-        by_name = session.exec(select(spec.model.id).where(spec.model.name == text)).all()
-        if len(by_name) == 1:
-            return by_name[0]
-        return _find_folded(session, spec, text)
-
-
-def _find_folded(session: Session, spec: Kind, text: str) -> int:
-    key = spec.fold(text)
-    owners: dict[int, list[str]] = {}
-    query = select(getattr(spec.alias, spec.link), spec.alias.spelling)
-    for owner, spelling in session.exec(query).all():
-        if spec.fold(spelling) == key:
-            owners.setdefault(owner, []).append(spelling)
-    if len(owners) == 1:
-        return next(iter(owners))
-    if not owners:
-        raise MergeError(f"no {_label(spec)} is called {text!r}")
-    listed = "; ".join(f"id {owner}: {', '.join(names)}" for owner, names in sorted(owners.items()))
-    raise MergeError(f"{text!r} is ambiguous, it could be {listed}; use an id or an exact spelling")
