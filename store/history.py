@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, insert, select, update
+from sqlalchemy import Connection, Select, bindparam, func, insert, select, update
 from sqlalchemy.engine import Engine
 
 from store.identities import TREE, WHOLE_ROW, Identities, RowChanged, RowMissing, row_values
@@ -47,6 +47,19 @@ Who is who (merges; aliases carry it over a re-import), review marks (`Meeting.r
 protects a meeting by itself) and imports do not."""
 _BATCH = HistoryBatch.__table__  # type: ignore[attr-defined]
 _LOG = EditLog.__table__  # type: ignore[attr-defined]
+
+# Built once: an import writes an entry per file, and building a statement costs more than
+# running it on SQLite.
+_DISCARD = update(_BATCH).where(_BATCH.c.undone, ~_BATCH.c.discarded).values(discarded=True)
+_NEW_ENTRY = insert(_BATCH)
+_FINISH = update(_BATCH).where(_BATCH.c.id == bindparam("entry_id"))
+_LOG_CHANGE = insert(_LOG)
+_MEETING_UID = select(Meeting.uid).where(Meeting.id == bindparam("meeting_id"))
+_MEETING_LABEL = (
+    select(Meeting.date, Body.name)
+    .join(Body, Body.id == Meeting.body_id)  # type: ignore[arg-type]
+    .where(Meeting.id == bindparam("meeting_id"))
+)
 
 
 class HistoryError(ValueError):
@@ -98,36 +111,43 @@ class Entry:
         """Log rows inserted into `table_name`, by uid; undo takes them as they are then."""
         rows = [self._row(table_name, uid, WHOLE_ROW, None, None) for uid in uids]
         if rows:
-            self.conn.execute(insert(_LOG), rows)
+            self.conn.execute(_LOG_CHANGE, rows)
 
     def delete(self, row: Any) -> None:
         """Log a row about to be deleted, with every column, so undo can put it back."""
         snapshot = self.ids.snapshot(row.__tablename__, row_values(row))
         self._log(row.__tablename__, row.uid, WHOLE_ROW, to_json(snapshot), None)
 
-    def meeting_added(self, meeting_id: int) -> None:
+    def meeting_added(self, meeting_uid: str) -> None:
         """Log an imported meeting, with its rows and source, just inserted."""
-        uid = self.conn.execute(select(Meeting.uid).where(Meeting.id == meeting_id)).scalar()
-        self._log("meeting", uid, TREE, None, None)
+        self._log("meeting", meeting_uid, TREE, None, None)
 
     def meeting_removed(self, meeting_id: int) -> None:
         """Log a meeting a re-import is about to remove, whole, so undo can put it back."""
-        uid = self.conn.execute(select(Meeting.uid).where(Meeting.id == meeting_id)).scalar()
+        uid = self.conn.execute(_MEETING_UID, {"meeting_id": meeting_id}).scalar()
         self._log("meeting", uid, TREE, _tree_snapshot(self.ids, uid), None)
 
     def finish(
-        self, summary: str, *, meeting_id: int | None = None, person_label: str | None = None
+        self,
+        summary: str,
+        *,
+        meeting: tuple[int, str, str] | None = None,
+        person_label: str | None = None,
     ) -> None:
-        """Say in words what the entry did; name its meeting or person if not named at the start."""
-        values: dict[str, Any] = {"summary": summary}
+        """Say in words what the entry did.
+
+        `meeting` (id, uid, label) and `person_label` name what it was about, when that
+        was not known at the start (an import's meeting).
+        """
+        values: dict[str, Any] = {"entry_id": self.id, "summary": summary}
         if person_label is not None:
             values["person_label"] = person_label
-        if meeting_id is not None:
-            values.update(_meeting_columns(self.conn, meeting_id))
-        self.conn.execute(update(_BATCH).where(_BATCH.c.id == self.id).values(values))
+        if meeting is not None:
+            values.update(zip(("meeting_id", "meeting_uid", "meeting_label"), meeting, strict=True))
+        self.conn.execute(_FINISH, values)
 
     def _log(self, table: str, uid: str, field: str, old: str | None, new: str | None) -> None:
-        self.conn.execute(insert(_LOG).values(self._row(table, uid, field, old, new)))
+        self.conn.execute(_LOG_CHANGE, self._row(table, uid, field, old, new))
 
     def _row(
         self, table: str, uid: str, field: str, old: str | None, new: str | None
@@ -152,27 +172,17 @@ def begin(
     """Start a history entry: what could have been redone is discarded from now on."""
     if action not in ACTIONS:
         raise ValueError(f"unknown history action {action!r}")
-    conn.execute(update(_BATCH).where(_BATCH.c.undone, ~_BATCH.c.discarded).values(discarded=True))
+    conn.execute(_DISCARD)
     values: dict[str, Any] = {"action": action, "person_label": person_label, "summary": ""}
     if meeting_id is not None:
-        values.update(_meeting_columns(conn, meeting_id))
-    statement = insert(HistoryBatch).values(values)
-    return Entry(conn, conn.execute(statement).inserted_primary_key[0])
-
-
-def _meeting_columns(conn: Connection, meeting_id: int) -> dict[str, Any]:
-    uid = conn.execute(select(Meeting.uid).where(Meeting.id == meeting_id)).scalar()
-    return {"meeting_id": meeting_id, "meeting_uid": uid, "meeting_label": label(conn, meeting_id)}
+        uid = conn.execute(_MEETING_UID, {"meeting_id": meeting_id}).scalar()
+        values.update(meeting_id=meeting_id, meeting_uid=uid, meeting_label=label(conn, meeting_id))
+    return Entry(conn, conn.execute(_NEW_ENTRY, values).inserted_primary_key[0])
 
 
 def label(conn: Connection, meeting_id: int) -> str:
     """A meeting as a person knows it: `2020-02-26 Regionalt samverkansråd`."""
-    query = (
-        select(Meeting.date, Body.name)
-        .join(Body, Body.id == Meeting.body_id)  # type: ignore[arg-type]
-        .where(Meeting.id == meeting_id)
-    )
-    found = conn.execute(query).first()
+    found = conn.execute(_MEETING_LABEL, {"meeting_id": meeting_id}).first()
     return f"meeting {meeting_id}" if found is None else f"{found[0].isoformat()} {found[1]}"
 
 

@@ -88,6 +88,8 @@ class ImportSummary:
         return sum(1 for outcome in self.outcomes if outcome.status == status)
 
 
+new_uid = models.new_uid
+"""Every row's uid, given here rather than by the column's default: much cheaper in bulk."""
 alias_key = lru_cache(maxsize=65_536)(names.alias_key)
 """`store.names.alias_key`, cached: an import meets the same few hundred names again and again."""
 
@@ -276,6 +278,7 @@ class _ProtocolWriter:
             if refusal is not None:
                 return _outcome(self.path, "refused", refusal, meeting_id=existing.id)
         self.entry = history.begin(self.conn, "import" if existing is None else "reimport")
+        self.meeting_uid = new_uid()
         if existing is not None:
             self.entry.meeting_removed(existing.id)
             self._delete_meeting(existing)
@@ -288,17 +291,17 @@ class _ProtocolWriter:
 
     def _finish_entry(self, meeting_id: int, replaced: Any | None) -> None:
         """The history entry in words: which file, which meeting, which import it replaced."""
-        self.entry.meeting_added(meeting_id)
+        self.entry.meeting_added(self.meeting_uid)
         file_name = Path(self.path).name
-        meeting = f"{self.protocol.date} {self.protocol.body}"
+        label = f"{self.protocol.date} {self.protocol.body}"
         if replaced is None:
-            summary = f"Imported {file_name}: the meeting {meeting}"
+            summary = f"Imported {file_name}: the meeting {label}"
         else:
             summary = (
-                f"Re-imported {file_name} over the meeting {meeting} "
+                f"Re-imported {file_name} over the meeting {label} "
                 f"(imported {replaced.imported_at:%Y-%m-%d %H:%M})"
             )
-        self.entry.finish(summary, meeting_id=meeting_id)
+        self.entry.finish(summary, meeting=(meeting_id, self.meeting_uid, label))
 
     # -- deciding ----------------------------------------------------------------------------
 
@@ -358,6 +361,7 @@ class _ProtocolWriter:
             "next_meeting_text": p.next_meeting_text,
             "source_id": source_id,
             "reviewed": False,
+            "uid": self.meeting_uid,
         }
         if reuse_id is not None:
             row["id"] = reuse_id
@@ -371,6 +375,7 @@ class _ProtocolWriter:
             "content_hash": source.content_hash,
             "encoding": source.encoding,
             "text": source.text,
+            "uid": new_uid(),
         }
         return self.conn.execute(_INSERTS["sourcedocument"], row).inserted_primary_key[0]
 
@@ -405,6 +410,7 @@ class _ProtocolWriter:
                 "role": a.role,
                 "present": a.present,
                 "line": a.line,
+                "uid": new_uid(),
             }
             for position, a in enumerate(self.protocol.attendees)
         ]
@@ -418,6 +424,7 @@ class _ProtocolWriter:
                 "person_id": people[alias_key(o.name)],
                 "name_as_written": o.name,
                 "line": o.line,
+                "uid": new_uid(),
             }
             for position, o in enumerate(self.protocol.officers)
         ]
@@ -434,13 +441,20 @@ class _ProtocolWriter:
                 "attachments": "\n".join(item.attachments),
                 "line": item.line,
                 "end_line": item.end_line,
+                "uid": new_uid(),
             }
             for position, item in enumerate(self.protocol.items)
         ]
 
     def _warning_rows(self, meeting_id: int, source_id: int) -> list[dict[str, Any]]:
         return [
-            {"meeting_id": meeting_id, "source_id": source_id, "line": w.line, "message": w.message}
+            {
+                "meeting_id": meeting_id,
+                "source_id": source_id,
+                "line": w.line,
+                "message": w.message,
+                "uid": new_uid(),
+            }
             for w in self.protocol.warnings
         ]
 
@@ -463,7 +477,7 @@ class _ProtocolWriter:
         body_id = self._known_body()
         if body_id is None:
             name = self.protocol.body or ""
-            uid = models.new_uid()
+            uid = new_uid()
             row = {"name": name, "uid": uid}
             body_id = self.conn.execute(_INSERTS["body"], row).inserted_primary_key[0]
             self.entry.inserted("body", [uid])
@@ -491,11 +505,11 @@ class _ProtocolWriter:
         if not spellings:
             return {}
         statement = insert(_PERSON).returning(_PERSON.c.id, sort_by_parameter_order=True)
-        people = [{"name": s, "uid": models.new_uid()} for s in spellings.values()]
+        people = [{"name": s, "uid": new_uid()} for s in spellings.values()]
         rows = self.conn.execute(statement, people).all()
         ids = {key: row.id for key, row in zip(spellings, rows, strict=True)}
         aliases = [
-            {"person_id": ids[key], "spelling": spelling, "key": key, "uid": models.new_uid()}
+            {"person_id": ids[key], "spelling": spelling, "key": key, "uid": new_uid()}
             for key, spelling in spellings.items()
         ]
         self.conn.execute(insert(_PERSON_ALIAS), aliases)
@@ -533,7 +547,7 @@ class _ProtocolWriter:
             query = select(_ORG.c.id).where(_ORG.c.name == canonical)
             org_id = self.conn.execute(query).scalar()
         if org_id is None:
-            uid = models.new_uid()
+            uid = new_uid()
             statement = insert(_ORG).values(name=canonical, uid=uid)
             org_id = self.conn.execute(statement).inserted_primary_key[0]
             self.entry.inserted("organization", [uid])
@@ -542,7 +556,7 @@ class _ProtocolWriter:
 
     def _insert_organization_aliases(self, aliases: dict[str, tuple[str, int]]) -> None:
         rows = [
-            {"organization_id": org_id, "spelling": spelling, "key": key, "uid": models.new_uid()}
+            {"organization_id": org_id, "spelling": spelling, "key": key, "uid": new_uid()}
             for key, (spelling, org_id) in aliases.items()
         ]
         if rows:
