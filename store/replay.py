@@ -69,6 +69,8 @@ def _apply_row(ids: Identities, change: Any, forward: bool) -> None:
     inserting = (change["old_value"] is None) == forward
     if inserting:
         snapshot = change["new_value"] if forward else change["old_value"]
+        if snapshot is None:  # an insert never undone has nothing to make again from
+            raise RowMissing(table_name, uid)
         ids.restore(table_name, json.loads(snapshot))
         return
     row = read_row(ids.conn, table_name, uid)
@@ -85,7 +87,10 @@ def _apply_tree(ids: Identities, change: Any, forward: bool) -> None:
     uid = change["row_uid"]
     adding = (change["old_value"] is None) == forward
     if adding:
-        restore_tree(ids, change["new_value"] if forward else change["old_value"])
+        snapshot = change["new_value"] if forward else change["old_value"]
+        if snapshot is None:
+            raise RowMissing("meeting", uid)
+        restore_tree(ids, snapshot)
         return
     if change["old_value"] is None:
         _keep(ids.conn, change, tree_snapshot(ids, uid))
