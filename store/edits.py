@@ -24,7 +24,7 @@ from store.history import (
     redo,
     undo,
 )
-from store.identities import WHOLE_ROW
+from store.identities import WHOLE_ROW, RowMissing
 from store.models import (
     AgendaItem,
     Attendance,
@@ -121,7 +121,10 @@ def update_field(
         if old == new:
             return EditResult(table_name, row_id, field, old, new, 0, meeting_of(row))
         entry = _begin(session, action, row)
-        entry.update(row, field, old, new)
+        try:
+            entry.update(row, field, old, new)
+        except RowMissing as missing:  # a link typed as an id that no row has
+            raise EditError(f"there is no {missing.table_name} {new}") from None
         setattr(row, field, new)
         if action == "review":
             state = "reviewed" if new else "not reviewed"

@@ -98,6 +98,7 @@ def test_values_are_parsed_by_column_type(engine: Engine) -> None:
         ("attendance", "role", "boss", "role must be one of"),
         ("attendance", "present", "maybe", "not yes or no"),
         ("meeting", "id", "3", "cannot be edited"),
+        ("attendance", "person_id", "999", "there is no person 999"),
     ],
 )
 def test_bad_values_are_refused_and_nothing_is_stored(
