@@ -54,6 +54,7 @@ _DISCARD = update(_BATCH).where(_BATCH.c.undone, ~_BATCH.c.discarded).values(dis
 _NEW_ENTRY = insert(_BATCH)
 _FINISH = update(_BATCH).where(_BATCH.c.id == bindparam("entry_id"))
 _LOG_CHANGE = insert(_LOG)
+_LOCK = update(_BATCH).where(_BATCH.c.id == -1).values(undone=_BATCH.c.undone)
 _MEETING_UID = select(Meeting.uid).where(Meeting.id == bindparam("meeting_id"))
 _MEETING_LABEL = (
     select(Meeting.date, Body.name)
@@ -245,6 +246,7 @@ def undo(engine: Engine) -> str | None:
     Raises `HistoryError` (and changes nothing) when the entry no longer fits the data.
     """
     with engine.begin() as conn:
+        _lock(conn)
         batch = conn.execute(_newest_done()).first()
         if batch is None:
             return None
@@ -256,6 +258,7 @@ def undo(engine: Engine) -> str | None:
 def redo(engine: Engine) -> str | None:
     """Redo the entry undone most recently; None if there is none that can be redone."""
     with engine.begin() as conn:
+        _lock(conn)
         query = select(_BATCH).where(_redoable()).order_by(_BATCH.c.id).limit(1)
         batch = conn.execute(query).first()
         if batch is None:
@@ -263,6 +266,15 @@ def redo(engine: Engine) -> str | None:
         _replay(conn, batch, forward=True)
         conn.execute(update(_BATCH).where(_BATCH.c.id == batch.id).values(undone=False))
         return f"Redid: {batch.summary}"
+
+
+def _lock(conn: Connection) -> None:
+    """Take the write lock before reading which entry is next, so two processes undoing at
+    once take back two entries, not one twice (a write that changes nothing: SQLite locks
+    the database for it; PostgreSQL orders them on the history's newest row instead)."""
+    conn.execute(_LOCK)
+    if conn.dialect.name != "sqlite":
+        conn.execute(select(_BATCH.c.id).order_by(_BATCH.c.id.desc()).limit(1).with_for_update())
 
 
 def _newest_done() -> Select:
