@@ -124,7 +124,8 @@ def update_field(
         try:
             entry.update(row, field, old, new)
         except RowMissing as missing:  # a link typed as an id that no row has
-            raise EditError(f"there is no {missing.table_name} {new}") from None
+            what = history.TABLE_WORDS.get(missing.table_name, missing.table_name)
+            raise EditError(f"there is no {what} {new}") from None
         setattr(row, field, new)
         if action == "review":
             state = "reviewed" if new else "not reviewed"

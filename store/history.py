@@ -45,6 +45,21 @@ CONTENT_ACTIONS = ("edit", "add", "delete")
 """Entries that make a meeting "edited", so that a re-import must not silently replace it.
 Who is who (merges; aliases carry it over a re-import), review marks (`Meeting.reviewed`
 protects a meeting by itself) and imports do not."""
+TABLE_WORDS = {
+    "agendaitem": "agenda item",
+    "attendance": "attendee",
+    "body": "council",
+    "distinctpair": "pair declared different",
+    "importwarning": "warning",
+    "meeting": "meeting",
+    "officer": "officer",
+    "organization": "organisation",
+    "organizationalias": "spelling of an organisation",
+    "person": "person",
+    "personalias": "spelling of a name",
+    "sourcedocument": "source document",
+}
+"""Each table's rows as the secretary calls them, for messages."""
 _BATCH = HistoryBatch.__table__  # type: ignore[attr-defined]
 _LOG = EditLog.__table__  # type: ignore[attr-defined]
 
@@ -208,7 +223,7 @@ def _thing(row: Any) -> str:
         return f"agenda item {row.number} ({row.title})"
     if table_name == "importwarning":
         return f"the warning on line {row.line}" if row.line else "a warning"
-    return table_name
+    return TABLE_WORDS.get(table_name, table_name)
 
 
 def subject(conn: Connection, row: Any) -> str:
@@ -302,8 +317,9 @@ def _replay(conn: Connection, batch: Any, *, forward: bool) -> None:
 
 def _missing_message(conn: Connection, verb: str, batch: Any, missing: RowMissing) -> str:
     start = f"Cannot {verb} “{batch.summary}”"
+    what = TABLE_WORDS.get(missing.table_name, missing.table_name)
     if missing.present:
-        return f"{start}: the {missing.table_name} it would put back is there already."
+        return f"{start}: the {what} it would put back is there already."
     query = (
         select(_BATCH.c.summary, _BATCH.c.at)
         .join(_LOG, _LOG.c.batch == _BATCH.c.id)
@@ -314,10 +330,10 @@ def _missing_message(conn: Connection, verb: str, batch: Any, missing: RowMissin
     replaced = conn.execute(query).first()
     if replaced is not None:
         return (
-            f"{start}: the {missing.table_name} it changed was replaced by a re-import "
+            f"{start}: the {what} it changed was replaced by a re-import "
             f"({replaced.summary}, {replaced.at:%Y-%m-%d %H:%M}); nothing was changed."
         )
-    return f"{start}: the {missing.table_name} it changed is no longer there; nothing was changed."
+    return f"{start}: the {what} it changed is no longer there; nothing was changed."
 
 
 # --- reading the history -------------------------------------------------------------------

@@ -176,7 +176,7 @@ def test_an_undo_whose_row_is_gone_is_refused_and_changes_nothing(engine: Engine
     with engine.begin() as conn:  # removed outside the history
         conn.exec_driver_sql("DELETE FROM attendance WHERE id = 3")
     before = db_state(engine)
-    with pytest.raises(HistoryError, match="the attendance it changed is no longer there"):
+    with pytest.raises(HistoryError, match="the attendee it changed is no longer there"):
         undo(engine)
     assert db_state(engine) == before
 
