@@ -37,6 +37,7 @@ from store.models import (
 )
 from store.names import alias_key
 from store.values import (
+    KEEP_FILLED,
     READ_ONLY_FIELDS,
     ROLES,
     EditError,
@@ -49,6 +50,7 @@ from store.values import (
 )
 
 __all__ = [
+    "KEEP_FILLED",
     "READ_ONLY_FIELDS",
     "ROLES",
     "WHOLE_ROW",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, func, insert, select, update
@@ -73,7 +73,7 @@ _LOCK = update(_BATCH).where(_BATCH.c.id == -1).values(undone=_BATCH.c.undone)
 _MEETING_UID = select(Meeting.uid).where(Meeting.id == bindparam("meeting_id"))
 _MEETING_LABEL = (
     select(Meeting.date, Body.name)
-    .join(Body, Body.id == Meeting.body_id)  # type: ignore[arg-type]
+    .outerjoin(Body, Body.id == Meeting.body_id)  # type: ignore[arg-type]
     .where(Meeting.id == bindparam("meeting_id"))
 )
 
@@ -199,7 +199,12 @@ def begin(
 def label(conn: Connection, meeting_id: int) -> str:
     """A meeting as a person knows it: `2020-02-26 Regionalt samverkansråd`."""
     found = conn.execute(_MEETING_LABEL, {"meeting_id": meeting_id}).first()
-    return f"meeting {meeting_id}" if found is None else f"{found[0].isoformat()} {found[1]}"
+    return f"meeting {meeting_id}" if found is None else meeting_words(found[0], found[1])
+
+
+def meeting_words(day: date | None, body: str | None) -> str:
+    """`2020-02-26 Regionalt samverkansråd`; `undated …` or `… (council not named)` when unknown."""
+    return f"{day.isoformat() if day else 'undated'} {body or '(council not named)'}"
 
 
 def meeting_of(row: Any) -> int | None:

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from store import edits, history, merging
 from store.db import make_engine
 from store.history import HistoryError, list_history, redo, undo
-from store.loading import import_paths
+from store.loading import import_paths, load_protocol
 from store.models import Meeting
 from tests.store.db_state import db_state
 
@@ -184,3 +184,23 @@ def test_an_undo_whose_row_is_gone_is_refused_and_changes_nothing(engine: Engine
 def test_entries_outside_the_known_actions_are_refused(engine: Engine) -> None:
     with engine.begin() as conn, pytest.raises(ValueError, match="unknown history action"):
         history.begin(conn, "tidy")
+
+
+def test_a_meeting_without_date_or_council_is_named_so_and_undone_like_any(
+    tmp_path: Path,
+) -> None:
+    from tests.store.test_incomplete_meetings import parsed
+
+    engine = make_engine(str(tmp_path / "incomplete.db"))
+    empty = db_state(engine)
+    load_protocol(engine, parsed("a.txt", None))
+    load_protocol(engine, parsed("b.txt", None, body=None))
+    edits.update_field(engine, "meeting", 2, "location", "Rådhuset")
+    assert [e.summary for e in list_history(engine)] == [
+        "Location of the meeting undated (council not named): (empty) → 'Rådhuset'",
+        "Imported b.txt: the meeting undated (council not named)",
+        "Imported a.txt: the meeting undated Kommunfullmäktige",
+    ]
+    for _ in range(3):
+        undo(engine)
+    assert db_state(engine) == empty
