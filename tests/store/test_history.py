@@ -204,3 +204,22 @@ def test_a_meeting_without_date_or_council_is_named_so_and_undone_like_any(
     for _ in range(3):
         undo(engine)
     assert db_state(engine) == empty
+
+
+def test_undoing_an_import_takes_back_its_duplicate_warning_on_the_other_meeting(
+    tmp_path: Path,
+) -> None:
+    from datetime import date
+
+    from tests.store.test_incomplete_meetings import parsed
+
+    engine = make_engine(str(tmp_path / "duplicates.db"))
+    load_protocol(engine, parsed("a.txt", date(2020, 1, 10)))
+    before = db_state(engine)
+    load_protocol(engine, parsed("b.txt", date(2020, 1, 10)))
+    warned = db_state(engine)
+    assert any("possible duplicate of b.txt" in str(w) for w in warned["importwarning"])
+    undo(engine)
+    assert db_state(engine) == before
+    redo(engine)
+    assert db_state(engine) == warned
