@@ -106,17 +106,24 @@ def build(path: Path, meetings: int, people: int, seed: int = 1) -> None:
     names = _people(people, rng)
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     cursor.executemany(
-        "INSERT INTO body (id, name) VALUES (?, ?)",
-        [(i, f"Samverkansråd {i}") for i in range(1, 21)],
+        "INSERT INTO body (id, uid, name) VALUES (?, ?, ?)",
+        [(i, f"body-{i}", f"Samverkansråd {i}") for i in range(1, 21)],
     )
-    orgs = [(i, f"{stem}{syllable}s kommun") for i, (stem, syllable) in enumerate(_pairs(), 1)]
-    cursor.executemany("INSERT INTO organization (id, name) VALUES (?, ?)", orgs)
-    cursor.executemany("INSERT INTO person (id, name) VALUES (?, ?)", list(enumerate(names, 1)))
-    aliases = [(i, i, n, alias_key(n)) for i, n in enumerate(names, 1)]
+    orgs = [
+        (i, f"org-{i}", f"{stem}{syllable}s kommun")
+        for i, (stem, syllable) in enumerate(_pairs(), 1)
+    ]
+    cursor.executemany("INSERT INTO organization (id, uid, name) VALUES (?, ?, ?)", orgs)
+    people_rows = [(i, f"person-{i}", n) for i, n in enumerate(names, 1)]
+    cursor.executemany("INSERT INTO person (id, uid, name) VALUES (?, ?, ?)", people_rows)
+    aliases = [(i, f"alias-{i}", i, n, alias_key(n)) for i, n in enumerate(names, 1)]
     cursor.executemany(
-        "INSERT INTO personalias (id, person_id, spelling, key) VALUES (?, ?, ?, ?)", aliases
+        "INSERT INTO personalias (id, uid, person_id, spelling, key) VALUES (?, ?, ?, ?, ?)",
+        aliases,
     )
     for table, rows in _meeting_rows(meetings, len(names), names, rng, now):
+        # Every row has a uid right after its id (see store.models.uid_field).
+        rows = [(row[0], f"{table}-{n}", *row[1:]) for n, row in enumerate(rows)]
         marks = ", ".join("?" * len(rows[0]))
         cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
     raw.commit()
@@ -170,7 +177,7 @@ def _one_meeting(
                 None,
                 None,
                 4 + i,
-            )  # fmt: skip
+            )
             for i, p in enumerate(members)
         ],
         "officer": [

@@ -21,6 +21,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.transfer import ExportScreen, ImportScreen
+from tui.store_words import told
 
 
 def reconcile_screen() -> Screen:
@@ -101,16 +102,16 @@ class ProtokollApp(App):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_undo(self) -> None:
-        """Undo the newest change not undone, from the edit log."""
+        """Undo the newest change still in effect, from the history."""
         self.call_from_thread(self._undone, edits.undo(self.engine), t("undo.nothing"))
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_redo(self) -> None:
-        """Redo the oldest undone change."""
+        """Redo the change undone most recently."""
         self.call_from_thread(self._undone, edits.redo(self.engine), t("redo.nothing"))
 
     def _undone(self, what: str | None, nothing: str) -> None:
-        self.notify(what or nothing, markup=False)
+        self.notify(told(what) if what else nothing, markup=False)
         if what:
             self.screen.post_message(DataChanged())
 

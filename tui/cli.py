@@ -8,7 +8,7 @@ import typer
 
 from store.db import default_database
 from tui import cli_language
-from tui.commands import demo, exporting, importing, orgs, people
+from tui.commands import demo, exporting, history, importing, orgs, people
 from tui.commands.state import CliState, state_of
 from tui.i18n import LANG_ENV_VAR, LANGUAGES, choose_language, language, set_language, t
 
@@ -25,6 +25,7 @@ importing.register(app)
 exporting.register(app)
 people.register(app)
 orgs.register(app)
+history.register(app)
 demo.register(app)
 
 

@@ -25,6 +25,8 @@ _PHRASES = (
     ),
     (re.compile(r"^(?P<what>.+) is ambiguous, it could be (?P<which>.+);"), "merge.ambiguous"),
     (re.compile(r"^nothing to merge"), "merge.nothing"),
+    (re.compile(r"^Undid: (?P<what>.+)$", re.S), "history.undid"),
+    (re.compile(r"^Redid: (?P<what>.+)$", re.S), "history.redid"),
     (
         re.compile(r"^(?P<name>.+) signs as (?P<role>\w+) but is marked absent$"),
         "warn.signs_absent",

@@ -254,12 +254,13 @@ def _reconcile_command(words: Words) -> Callable[..., None]:
         groups = suggested_groups(engine, words.kind, min_score)
         if not groups:
             typer.echo(t("cli.reconcile.nothing", score=f"{min_score:g}"))
-        for group in groups:
-            if auto:
-                merged = [m.name for m in group.members if m.id != group.keep.id]
-                result = merging.merge_group(engine, group)
-                typer.echo(f"{group_line(group)}: {merge_line(result, merged)}")
-            else:
+        if auto:  # all in one history entry: one undo takes them back
+            merged = [[m.name for m in g.members if m.id != g.keep.id] for g in groups]
+            results = merging.merge_groups(engine, groups)
+            for group, result, names in zip(groups, results, merged, strict=True):
+                typer.echo(f"{group_line(group)}: {merge_line(result, names)}")
+        else:
+            for group in groups:
                 typer.echo(t("cli.reconcile.would", group=group_line(group)))
         if groups and not auto:
             typer.echo(t("cli.reconcile.dry"))
