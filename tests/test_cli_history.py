@@ -30,7 +30,9 @@ def test_reconcile_auto_is_taken_back_by_one_undo_and_put_back_by_one_redo(db: P
     assert merged.exit_code == 0 and merged.stdout.count("Slog ihop ") >= 5
     assert run(db, "people", "suggest", "--min-score", "90").stdout != would
     newest = run(db, "history", "--limit", "1").stdout.splitlines()
-    assert len(newest) == 1 and "  samordning  Reconciled people automatically: merged " in newest[0]
+    assert (
+        len(newest) == 1 and "  samordning  Reconciled people automatically: merged " in newest[0]
+    )
     assert newest[0].endswith(" more")
     undone = run(db, "undo")
     assert undone.exit_code == 0 and undone.stdout.startswith("Ångrade: Reconciled people")

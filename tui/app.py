@@ -18,6 +18,7 @@ from tui.i18n import choose_language, set_language, t
 from tui.localized import localize_bindings
 from tui.messages import DataChanged
 from tui.screens.help import HelpScreen
+from tui.screens.history import HistoryScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.transfer import ExportScreen, ImportScreen
@@ -50,12 +51,14 @@ class ProtokollApp(App):
         "meetings": MeetingsScreen,
         "people": PeopleScreen,
         "reconcile": reconcile_screen,
+        "history": HistoryScreen,
     }
     DEFAULT_MODE = "meetings"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "switch_mode('meetings')", "mode.meetings", show=False, tooltip="tip.1"),
         Binding("2", "switch_mode('people')", "mode.people", show=False, tooltip="tip.2"),
         Binding("3", "switch_mode('reconcile')", "mode.reconcile", show=False, tooltip="tip.3"),
+        Binding("4", "switch_mode('history')", "mode.history", show=False, tooltip="tip.4"),
         Binding("ctrl+z", "undo", "key.undo", show=False, tooltip="tip.undo"),
         Binding("ctrl+y", "redo", "key.redo", show=False, tooltip="tip.redo"),
         Binding("i", "import", "key.import", show=False, tooltip="tip.import"),
@@ -122,6 +125,13 @@ class ProtokollApp(App):
         if isinstance(screen, MeetingsScreen):
             screen.open_meeting(meeting_id, person_id)
 
+    async def show_history(self, meeting_id: int | None) -> None:
+        """Switch to the history, of one meeting (None: of everything)."""
+        await self.switch_mode("history")
+        screen = self.screen
+        if isinstance(screen, HistoryScreen):
+            screen.show_meeting(meeting_id)
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed undo or redo becomes a message; the app stays open."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
@@ -131,7 +141,7 @@ class ProtokollApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action by name in the command palette, the shown screen's too."""
-        for key in ("meetings", "people", "reconcile"):
+        for key in ("meetings", "people", "reconcile", "history"):
             yield SystemCommand(
                 t(f"mode.{key}"), t(f"palette.{key}"), lambda key=key: self.switch_mode(key)
             )

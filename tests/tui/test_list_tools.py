@@ -15,7 +15,6 @@ from textual.widgets import Input, OptionList, Static
 from store.db import make_engine
 from store.meeting_list import ListFilter, ListSort, facet_counts, position_of, sorted_page
 from tui.app import ProtokollApp
-from tui.screens.facets import FacetScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.widgets.meeting_table import MeetingTable
 

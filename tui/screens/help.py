@@ -32,6 +32,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     """Where each group of keys works, with its bindings."""
     from tui.app import ProtokollApp
     from tui.screens.form import FormScreen
+    from tui.screens.history import HistoryScreen
     from tui.screens.meetings import MeetingsScreen
     from tui.screens.people import PeopleScreen
     from tui.screens.reconcile import ReconcileScreen
@@ -53,6 +54,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
             [*PeopleScreen.BINDINGS, *PeopleTable.BINDINGS, *PersonMeetingsTable.BINDINGS],
         ),
         (t("help.reconcile"), ReconcileScreen.BINDINGS),
+        (t("help.history"), HistoryScreen.BINDINGS),
         (t("help.dialogs"), [*FormScreen.BINDINGS, *SubmittingCheckbox.BINDINGS]),
     ]
 

@@ -52,6 +52,7 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         Binding("O", "sort_reverse", "key.sort_reverse", show=False, tooltip="tip.sort_reverse"),
         Binding("c", "clear_filter", "key.clear", show=False, tooltip="tip.clear"),
         Binding("r", "toggle_reviewed", "key.reviewed", tooltip="tip.reviewed"),
+        Binding("h", "meeting_history", "key.history", show=False, tooltip="tip.history"),
         Binding("n", "next_attention", "key.next", tooltip="tip.next"),
         Binding("escape", "focus_list", "key.back_list", show=False, tooltip="tip.back_list"),
         Binding(
@@ -263,6 +264,11 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
                 changed = True
         if changed:
             self.refresh_bindings()
+
+    async def action_meeting_history(self) -> None:
+        """The history of the shown meeting."""
+        if self.detail is not None:
+            await self.app.show_history(self.detail.id)  # type: ignore[attr-defined]
 
     def action_focus_list(self) -> None:
         """Back to the meetings list."""

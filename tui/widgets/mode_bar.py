@@ -9,7 +9,7 @@ from textual.widgets import Label
 
 from tui.i18n import t
 
-MODES = ("meetings", "people", "reconcile")
+MODES = ("meetings", "people", "reconcile", "history")
 
 
 class ModeBar(Horizontal):
