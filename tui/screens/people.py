@@ -22,6 +22,7 @@ from tui.screens.base import StoreScreen
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.name_input import NameInput
 from tui.widgets.people_tables import PeopleTable, PersonMeetingsTable
+from tui.widgets.person_summary import person_summary
 
 RESULTS = 50
 
@@ -54,6 +55,7 @@ class PeopleScreen(StoreScreen):
             yield Static(Text(t("people.loading"), style="dim"), id="people-status")
             yield PeopleTable(id="people-results")
             yield Static(Text(""), id="person-title")
+            yield Static(Text(""), id="person-summary")
             yield PersonMeetingsTable(id="person-meetings")
         yield Footer(compact=True)
 
@@ -116,6 +118,7 @@ class PeopleScreen(StoreScreen):
     def _clear_person(self) -> None:
         """A new search: the person shown below belongs to the old one."""
         self.query_one("#person-title", Static).update(Text(""))
+        self.query_one("#person-summary", Static).update(Text(""))
         self.query_one(PersonMeetingsTable).clear()
 
     def _status(self, text: str) -> None:
@@ -137,6 +140,7 @@ class PeopleScreen(StoreScreen):
         title = Text(plural(count, "person.title.one", "person.title", name=person.name))
         title.stylize("bold")
         self.query_one("#person-title", Static).update(title)
+        self.query_one("#person-summary", Static).update(person_summary(person))
         table = self.query_one(PersonMeetingsTable)
         table.show_person(person)
         table.focus()
