@@ -26,10 +26,13 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 import importers
 from importers.records import Attendee, ParsedFile, ParseWarning, ProtocolError
 from store import models, names
+from store.db import write_transaction
 from store.edits import content_edits_of
 from store.parse_pool import ParseFailure, parse_all, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
+LOAD_ATTEMPTS = 3
+"""Tries per file when a unique constraint refuses a write that a concurrent writer beat."""
 
 _BODY: Table = models.Body.__table__  # type: ignore[assignment]
 _MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
@@ -231,21 +234,27 @@ def _error_text(error: SQLAlchemyError) -> str:
 def _load_with_retry(
     engine: Engine, parsed: ParsedFile, replace: bool, cache: LookupCache
 ) -> FileOutcome:
-    """Load once; if a remembered id has gone stale meanwhile, forget them all and retry."""
-    try:
-        return _load_once(engine, parsed, replace, cache)
-    except IntegrityError:
-        if cache.is_empty():
-            raise
-        cache.clear()
-        return _load_once(engine, parsed, replace, cache)
+    """Load; when a constraint refuses the write, forget remembered ids and decide again.
+
+    A remembered id may have gone stale (another writer merged people), or a
+    writer outside the write lock (an edit in the app) added the same name or
+    document first: on the next try the decision sees its committed rows.
+    """
+    for _ in range(LOAD_ATTEMPTS - 1):
+        try:
+            return _load_once(engine, parsed, replace, cache)
+        except IntegrityError:
+            cache.clear()
+    return _load_once(engine, parsed, replace, cache)
 
 
 def _load_once(
     engine: Engine, parsed: ParsedFile, replace: bool, cache: LookupCache
 ) -> FileOutcome:
     staged = LookupCache()
-    with engine.begin() as conn:
+    # "Already imported?", "replace?" and the insert under one write lock, so two
+    # importers take turns rather than both deciding "new" (store/db.py).
+    with write_transaction(engine) as conn:
         outcome = _ProtocolWriter(conn, parsed, cache, staged).write(replace)
     # Only ids from a committed transaction may outlive it.
     cache.update(staged)
