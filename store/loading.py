@@ -85,6 +85,10 @@ class ImportSummary:
     """The outcomes of an import run, one per file, in the order the files were tried."""
 
     outcomes: tuple[FileOutcome, ...]
+    stopped: bool = False
+    """True when the run was asked to stop: the files after `outcomes` were not tried."""
+    total: int | None = None
+    """How many files the run was given (more than `outcomes` when it stopped)."""
 
     def count(self, status: str) -> int:
         """How many files ended with `status`."""
@@ -164,6 +168,7 @@ def import_paths(
     replace: bool = False,
     on_progress: Callable[[int, int, FileOutcome], None] | None = None,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImportSummary:
     """Import every protocol file under `paths` (files or folders, recursively).
 
@@ -171,6 +176,8 @@ def import_paths(
     path that does not exist is a "failed" outcome. `on_progress(done, total,
     outcome)` is called after each file. Big imports parse in `workers`
     processes (default: one per core, at most 4; `1` parses in this process).
+    `should_stop()` is asked between files: once it says True, the run ends
+    there (every file stored so far is whole) with `stopped` set.
     """
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists()]
@@ -186,9 +193,16 @@ def import_paths(
     for path in missing:
         record(_outcome(str(path), "failed", f"{path}: no such file or folder"))
     cache = LookupCache()
-    for parsed in parse_all(files, workers=workers):
-        record(_store(engine, parsed, replace, cache))
-    return ImportSummary(tuple(outcomes))
+    stop = should_stop or (lambda: False)
+    parsed_files = parse_all(files, workers=workers)
+    try:
+        for parsed in parsed_files:
+            if stop():
+                return ImportSummary(tuple(outcomes), stopped=True, total=total)
+            record(_store(engine, parsed, replace, cache))
+    finally:
+        parsed_files.close()  # stops the parse workers now, not when garbage collected
+    return ImportSummary(tuple(outcomes), total=total)
 
 
 def _store(

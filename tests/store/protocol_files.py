@@ -69,14 +69,13 @@ def write_protocols(folder: Path, count: int, **sizes: int) -> list[Path]:
 
 def start_import(database: str, *paths: Path, **options: object) -> subprocess.Popen[str]:
     """`protokoll --db DATABASE import PATHS…` as a real process, output captured."""
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen(
+    settings: dict[str, object] = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
+    settings.update(options)
+    return subprocess.Popen(  # type: ignore[call-overload]
         [*PROTOKOLL, "--db", database, "import", *map(str, paths)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
         text=True,
-        env=env,
-        **options,  # type: ignore[arg-type]
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        **settings,
     )
 
 
