@@ -42,7 +42,7 @@ def ensure_schema(engine: Engine, *, on_upgrade: Callable[[str], None] | None = 
         if revision_of(conn) == HEAD:
             return
     try:
-        with _schema_lock(engine) as conn:
+        with schema_transaction(engine) as conn:
             current = revision_of(conn)
             if current is None:
                 _create_at_head(conn)
@@ -69,8 +69,11 @@ def revision_of(conn: Connection) -> str | None:
 
 
 @contextmanager
-def _schema_lock(engine: Engine) -> Iterator[Connection]:
+def schema_transaction(engine: Engine) -> Iterator[Connection]:
     """One transaction holding the schema lock; on SQLite with foreign keys off meanwhile.
+
+    Foreign keys are checked before the commit: a change that leaves a row
+    pointing nowhere raises `SchemaError`, and nothing is changed.
 
     SQLite rebuilds a table to alter it (drop, then rename a copy): with foreign
     keys on, dropping a meeting would cascade to its attendance.

@@ -8,10 +8,23 @@ SQLite `ALTER`s copy-and-rename tables, as SQLite needs.
 
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
 from sqlmodel import SQLModel
+from sqlmodel.sql.sqltypes import AutoString, UTCDateTime
 
 from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+
+def render_item(kind: str, item: Any, _context: Any) -> str | bool:
+    """Write SQLModel's column types as plain SQLAlchemy ones, so revisions import no SQLModel."""
+    if kind == "type" and isinstance(item, AutoString):
+        return "sa.String()"
+    if kind == "type" and isinstance(item, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -21,6 +34,7 @@ context.configure(
     target_metadata=SQLModel.metadata,
     render_as_batch=True,
     compare_type=True,
+    render_item=render_item,
 )
 with context.begin_transaction():
     context.run_migrations()
