@@ -9,10 +9,10 @@ Words hyphenated across a line break are joined onto the first line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from importers.markup import clean_line
+from importers.document import DocumentLine
 
 TITLE_LINE = re.compile(
     r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Mötesprotokoll"
@@ -48,12 +48,22 @@ _SIGNATURE_FOOTER = re.compile(
 class Line:
     """One line of the original file, cleaned: `text` has single spaces, `cells` the columns."""
 
-    __slots__ = ("_cells", "blank", "continues", "heading", "number", "raw", "struck", "text")
+    __slots__ = (
+        "_cells", "blank", "continues", "heading", "number", "page", "raw", "struck", "text",
+    )  # fmt: skip
 
-    def __init__(self, number: int, raw: str, struck: bool = False, heading: bool = False) -> None:
+    def __init__(
+        self,
+        number: int,
+        raw: str,
+        struck: bool = False,
+        heading: bool = False,
+        page: int | None = None,
+    ) -> None:
         self.number = number
         self.struck = struck
         self.heading = heading
+        self.page = page
         self.continues = False
         """The line was broken mid-word (hyphenated) into the next one."""
         self.set_raw(raw)
@@ -85,9 +95,13 @@ class NormalizedText:
     letterhead: list[Line]
 
 
-def normalize(text: str) -> NormalizedText:
-    """Turn a protocol's decoded text into clean, numbered lines."""
-    lines = [_to_line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
+def normalize(document_lines: Sequence[DocumentLine]) -> NormalizedText:
+    """Turn a document's lines into clean lines numbered as in its text."""
+    lines = [
+        _to_line(number, line)
+        for number, line in enumerate(document_lines, start=1)
+        if not line.furniture
+    ]
     lines = [line for line in lines if not _is_page_furniture(line)]
     letterhead, lines = _split_letterhead(lines)
     lines = _drop_repeated_headers(lines, letterhead)
@@ -97,10 +111,9 @@ def normalize(text: str) -> NormalizedText:
     return NormalizedText(lines=[x for x in lines if x.number > 0], letterhead=letterhead)
 
 
-def _to_line(number: int, raw: str) -> Line:
-    cleaned = clean_line(raw)
-    struck = bool(cleaned.struck_cells) and cleaned.struck_cells[0]
-    return Line(number=number, raw=cleaned.text, struck=struck, heading=cleaned.heading)
+def _to_line(number: int, line: DocumentLine) -> Line:
+    raw = "\t".join(line.cells)
+    return Line(number, raw, struck=line.first_struck, heading=line.heading, page=line.page)
 
 
 def _is_page_furniture(line: Line) -> bool:
