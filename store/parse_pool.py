@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
@@ -67,7 +67,7 @@ def default_workers() -> int:
 
 def parse_all(
     paths: Sequence[Path], *, workers: int | None = None, min_files: int | None = None
-) -> Iterator[ParsedFile | ParseFailure]:
+) -> Generator[ParsedFile | ParseFailure, None, None]:
     """Parse `paths`, yielding results in the same order, in worker processes when it pays.
 
     `workers=1` parses here. `min_files` is the smallest import worth a pool

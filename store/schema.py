@@ -38,10 +38,10 @@ class SchemaError(RuntimeError):
 
 def ensure_schema(engine: Engine, *, on_upgrade: Callable[[str], None] | None = None) -> None:
     """Make the schema current: nothing at head, create when empty, else upgrade in place."""
-    with engine.connect() as conn:
-        if revision_of(conn) == HEAD:
-            return
     try:
+        with engine.connect() as conn:
+            if revision_of(conn) == HEAD:
+                return
         with schema_transaction(engine) as conn:
             current = revision_of(conn)
             if current is None:

@@ -315,3 +315,15 @@ def test_a_table_rebuilt_by_a_migration_keeps_the_rows_pointing_at_it(
     with engine_on_release.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM attendance")).scalar() == attendance
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_file_that_is_no_database_is_refused_by_name(tmp_path: Path) -> None:
+    notes = tmp_path / "anteckningar.db"
+    notes.write_text("Inte en databas, bara anteckningar.\n" * 100)
+    result = subprocess.run(
+        [*PROTOKOLL, "--db", str(notes), "export", "meetings"], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"protokoll: {notes}: could not set up or upgrade")
+    assert result.stderr.count("\n") == 1  # one line, no traceback
+    assert notes.read_text() == "Inte en databas, bara anteckningar.\n" * 100
