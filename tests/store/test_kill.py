@@ -90,10 +90,12 @@ def alive(pid: int) -> bool:
     return state is not None and state[0] != "Z"  # a zombie has ended; only its entry is left
 
 
-def start_and_wait_for_workers(db: Path, folder: Path) -> tuple[subprocess.Popen[str], list[int]]:
+def start_and_wait_for_workers(
+    db: Path, folder: Path, **options: object
+) -> tuple[subprocess.Popen[str], list[int]]:
     """Start an import; return once its parse workers run and meetings are being stored."""
     out = open(db.with_suffix(".out"), "w")  # noqa: SIM115  (closed with the process below)
-    process = start_import(str(db), folder, stdout=out, stderr=subprocess.STDOUT)
+    process = start_import(str(db), folder, stdout=out, stderr=subprocess.STDOUT, **options)
     out.close()
     deadline = time.monotonic() + 120
     workers: set[int] = set()
@@ -150,8 +152,8 @@ def test_ctrl_c_stops_between_files_with_status_130(
     folder: Path, clean: dict[str, list[tuple]], tmp_path: Path
 ) -> None:
     db = tmp_path / "interrupted.db"
-    process, workers = start_and_wait_for_workers(db, folder)
-    os.kill(process.pid, signal.SIGINT)
+    process, workers = start_and_wait_for_workers(db, folder, start_new_session=True)
+    os.killpg(process.pid, signal.SIGINT)  # as the terminal does: to the import and its workers
     assert process.wait(timeout=60) == 130
     output = db.with_suffix(".out").read_text()
     assert "Import interrupted (Ctrl-C) after " in output, output
