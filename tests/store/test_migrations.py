@@ -186,38 +186,37 @@ OPEN_AND_REPORT = (
 )
 
 
-def duplicate_meeting(path: Path, meeting_id: int, *, reviewed: bool) -> int:
+def duplicate_meeting(url: str, meeting_id: int, *, reviewed: bool) -> int:
     """Store a second copy of a meeting and its document, as two racing imports did."""
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            (source,) = conn.execute(
-                "SELECT source_id FROM meeting WHERE id = ?", (meeting_id,)
-            ).fetchone()
-            copy_source = conn.execute(
-                "INSERT INTO sourcedocument (file_name, path, content_hash, encoding, text,"
-                " imported_at) SELECT file_name, path, content_hash, encoding, text, imported_at"
-                " FROM sourcedocument WHERE id = ?",
-                (source,),
-            ).lastrowid
-            copy = conn.execute(
-                "INSERT INTO meeting (body_id, date, start_time, end_time, location, adjusted_on,"
-                " next_meeting, next_meeting_text, source_id, reviewed, imported_at)"
-                " SELECT body_id, date, start_time, end_time, location, adjusted_on, next_meeting,"
-                " next_meeting_text, ?, ?, imported_at FROM meeting WHERE id = ?",
-                (copy_source, reviewed, meeting_id),
-            ).lastrowid
-            conn.execute(
-                "INSERT INTO attendance (meeting_id, position, person_id, name_as_written, party,"
-                " organization_id, organization_as_written, role, present, line)"
-                " SELECT ?, position, person_id, name_as_written, party, organization_id,"
-                " organization_as_written, role, present, line FROM attendance"
-                " WHERE meeting_id = ?",
-                (copy, meeting_id),
-            )
-    finally:
-        conn.close()
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        run = conn.execute
+        source = run(text("SELECT source_id FROM meeting WHERE id = :m"), {"m": meeting_id})
+        copy_source = run(COPY_SOURCE, {"s": source.scalar()}).scalar()
+        values = {"s": copy_source, "r": reviewed, "m": meeting_id}
+        copy = run(COPY_MEETING, values).scalar()
+        run(COPY_ATTENDANCE, {"c": copy, "m": meeting_id})
+    engine.dispose()
     return copy
+
+
+COPY_SOURCE = text(
+    "INSERT INTO sourcedocument (file_name, path, content_hash, encoding, text, imported_at)"
+    " SELECT file_name, path, content_hash, encoding, text, imported_at FROM sourcedocument"
+    " WHERE id = :s RETURNING id"
+)
+COPY_MEETING = text(
+    "INSERT INTO meeting (body_id, date, start_time, end_time, location, adjusted_on,"
+    " next_meeting, next_meeting_text, source_id, reviewed, imported_at)"
+    " SELECT body_id, date, start_time, end_time, location, adjusted_on, next_meeting,"
+    " next_meeting_text, :s, :r, imported_at FROM meeting WHERE id = :m RETURNING id"
+)
+COPY_ATTENDANCE = text(
+    "INSERT INTO attendance (meeting_id, position, person_id, name_as_written, party,"
+    " organization_id, organization_as_written, role, present, line)"
+    " SELECT :c, position, person_id, name_as_written, party, organization_id,"
+    " organization_as_written, role, present, line FROM attendance WHERE meeting_id = :m"
+)
 
 
 @pytest.mark.parametrize("reviewed_copy", [False, True], ids=["plain copy", "reviewed copy"])
@@ -225,7 +224,7 @@ def test_copies_of_one_document_are_cut_to_one_on_upgrade(
     release_copy: Path, reviewed_copy: bool
 ) -> None:
     attendance = query(release_copy, "SELECT count(*) FROM attendance")
-    copy = duplicate_meeting(release_copy, 3, reviewed=reviewed_copy)
+    copy = duplicate_meeting(f"sqlite:///{release_copy}", 3, reviewed=reviewed_copy)
     make_engine(str(release_copy)).dispose()
     kept = copy if reviewed_copy else 3
     assert query(release_copy, "SELECT id FROM meeting ORDER BY id") == [
@@ -327,3 +326,31 @@ def test_a_file_that_is_no_database_is_refused_by_name(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"protokoll: {notes}: could not set up or upgrade")
     assert result.stderr.count("\n") == 1  # one line, no traceback
     assert notes.read_text() == "Inte en databas, bara anteckningar.\n" * 100
+
+
+@needs_postgres
+def test_a_release_postgres_database_is_upgraded_in_place(postgres: str) -> None:
+    """Release 0.1.0's schema on PostgreSQL, five meetings, one stored twice: upgraded to one."""
+    from store.loading import import_paths
+
+    engine = create_engine(postgres)
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), BASELINE)
+        conn.exec_driver_sql("DROP TABLE alembic_version")  # release 0.1.0 had none
+    assert import_paths(engine, [ROOT / "samples" / "protocols"], workers=1).count("imported") == 5
+    engine.dispose()
+    duplicate_meeting(postgres, 2, reviewed=False)
+    told: list[str] = []
+    upgraded = make_engine(postgres, on_upgrade=told.append)
+    with upgraded.connect() as conn:
+        assert revision_of(conn) == HEAD
+        assert conn.execute(text("SELECT id FROM meeting ORDER BY id")).scalars().all() == [
+            1,
+            2,
+            3,
+            4,
+            5,
+        ]
+        assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
+    upgraded.dispose()
+    assert len(told) == 1 and told[0].endswith(f"upgraded from schema {BASELINE} to {HEAD}")
