@@ -21,7 +21,9 @@ from importers.paragraph_ranges import is_paragraphs_line
 from importers.parties import looks_like_party
 from importers.records import Attendee, ParseWarning, Role
 
-__all__ = ["Section", "looks_like_name", "read_attendance_lines", "read_section_heading"]
+__all__ = [
+    "Section", "is_tick_row", "looks_like_name", "read_attendance_lines", "read_section_heading",
+]  # fmt: skip
 
 _GROUP_WORDS = frozenset({"beslutande", "närvarande", "övriga närvarande", "övriga"})
 _SECTION_KEYS = sorted(SECTIONS, key=lambda k: len(k.split()), reverse=True)
@@ -29,6 +31,7 @@ _PERSON_WITH_PARTY = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,4}[A-ZÅÄÖÉ][\w'’-]+)\s*\((?P<party>[^()]{1,5})\)"
 )
 _MORE_MEMBERS = re.compile(r"\bsamt\s+(?:ytterligare\s+)?(?:ca\s+)?\d+\s+\w+.*$", re.I)
+_TICK_ROW = re.compile(r"^\[\s*[xX✓✔]?\s*\]\s*[A-ZÅÄÖÉ]")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\boch\b|&)\s*")
 
 
@@ -117,6 +120,8 @@ class AttendanceReader:
         self.section: Section | None = None
         self.columns: list[_Column] = []
         self.running: tuple[Section, list[str], int] | None = None
+        self.grid: list[tuple[int, bool]] = []
+        """Index and tick of each plain row of the section: a grid of `X` marks, if any."""
 
     def heading(self, section: Section, line: Line) -> None:
         """A new heading: close what was open, open what it says."""
@@ -128,6 +133,8 @@ class AttendanceReader:
 
     def row(self, line: Line) -> bool:
         """Read a row under the current section; False when it is not an attendance row."""
+        if self.section is None and is_tick_row(line):
+            self.section = Section("member", True)  # a tick grid needs no heading
         if self.section is None:
             return False
         if self.running is not None and self._continues_running(line):
@@ -151,11 +158,27 @@ class AttendanceReader:
                                      column.section.present, line.number, struck=line.struck),
                           line)  # fmt: skip
         self.columns = []
+        self._close_grid()
         return self.reading
 
+    def _close_grid(self) -> None:
+        """In a column of `X` marks, the rows without one were absent."""
+        if any(ticked for _, ticked in self.grid):
+            for index, ticked in self.grid:
+                if not ticked:
+                    self.reading.attendees[index] = replace(
+                        self.reading.attendees[index], present=False
+                    )
+        self.grid = []
+
     def _continues_running(self, line: Line) -> bool:
+        """A list in running text goes on where a name was cut (`… Lasse` / `Johnsson, …`)."""
         texts = self.running[1]  # type: ignore[index]
-        if texts[-1].endswith(".") or ":" in line.text or read_section_heading(line):
+        last = texts[-1].rstrip()
+        if last.endswith(".") or ":" in line.text or read_section_heading(line):
+            return False
+        cut = last.endswith((",", " och")) or len(_LIST_SPLIT.split(last)[-1].split()) == 1
+        if not (cut or line.text[:1].islower()):
             return False
         texts.append(line.text)
         return True
@@ -173,6 +196,9 @@ class AttendanceReader:
             self._add(entry, None)
 
     def _plain_row(self, line: Line, section: Section) -> bool:
+        if (more := _MORE_MEMBERS.search(line.text)) and more.start() == 0:
+            self.reading.warnings.append(ParseWarning(line.number, f"not named: {line.text!r}"))
+            return True
         pieces = _people_in_line(line)
         if len(pieces) > 1:
             for piece in pieces:
@@ -182,6 +208,9 @@ class AttendanceReader:
                            struck=line.struck)  # fmt: skip
         if entry is None:
             return bool(EMPTY_SEAT.match(line.text))
+        self.grid += [
+            (len(self.reading.attendees) + n, entry.ticked) for n in range(len(entry.people))
+        ]
         self._add(entry, line)
         return True
 
@@ -216,6 +245,11 @@ class AttendanceReader:
     def _add(self, entry: Entry | None, line: Line | None) -> None:
         if entry is not None:
             self.reading.attendees.extend(entry.people)
+
+
+def is_tick_row(line: Line) -> bool:
+    """`[X] Caldén Anna, ordförande`: a row of a tick grid, whatever heading it lacks."""
+    return bool(_TICK_ROW.match(line.text))
 
 
 def _merge_ticks(cells: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ from importers.parties import is_known_party, looks_like_party
 from importers.records import Attendee, Role
 
 _TICK = re.compile(r"^\[\s*(?P<mark>[xX✓✔]?)\s*\]\s*")
+_TICKS = frozenset({"X", "x", "✓", "✔"})
 EMPTY_SEAT = re.compile(r"^[-–—_.]{2,}$")
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{1,40})\)")
 _NOTES = re.compile(
@@ -54,6 +55,8 @@ class Entry:
     """The people one entry names: one, or a substitute and the member replaced."""
 
     people: tuple[Attendee, ...]
+    ticked: bool = False
+    """An `X` stood in a column after the name: a tick grid, where a row without one is absent."""
 
 
 def read_entry(
@@ -67,8 +70,8 @@ def read_entry(
     if tick:
         present = present and bool(tick.group("mark"))
         cells[0] = cells[0][tick.end() :]
-    if any(c in ("X", "x", "✓", "✔") for c in cells[1:]):
-        cells = [c for c in cells if c not in ("X", "x", "✓", "✔")]
+    ticked = any(c in _TICKS for c in cells[1:])
+    cells = [c for c in cells if c not in _TICKS]
     present = present and not struck
     text = "\t".join(cells)
     if _ABSENT.search(text):
@@ -85,7 +88,7 @@ def read_entry(
     person = read_person(text, role, present, line)
     if person is None:
         return None
-    return Entry((replace(person, paragraphs=paragraphs),))
+    return Entry((replace(person, paragraphs=paragraphs),), ticked)
 
 
 def _substitution(

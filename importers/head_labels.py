@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from importers.lexicon import HEAD_LABELS, label_pattern
+from importers.lexicon import HEAD_LABELS, close_key, label_pattern
 
 _LABELS = label_pattern()
 _AT_START = re.compile(r"^(?:" + _LABELS.pattern + r")", re.IGNORECASE)
@@ -32,6 +32,8 @@ class Labelled:
 def split_labels(text: str) -> list[Labelled]:
     """The labels a line starts with and carries, each with its value; [] when none."""
     first = _AT_START.match(text)
+    if first is None and (repaired := _repaired_label(text)) is not None:
+        text, first = repaired, _AT_START.match(repaired)
     if first is None or not _written_as_label(text, first):
         return []
     found: list[Labelled] = []
@@ -44,6 +46,16 @@ def split_labels(text: str) -> list[Labelled]:
         key = " ".join(match.group(0).casefold().split())
         found.append(Labelled(key, HEAD_LABELS[key], value, colon))
     return found
+
+
+def _repaired_label(text: str) -> str | None:
+    """`Sammanträdestd 15.9.2022`: a label that lost a letter, put right, or None."""
+    words = text.split(" ")
+    for count in range(min(4, len(words)), 0, -1):
+        near = close_key(" ".join(words[:count]), HEAD_LABELS)
+        if near is not None and words[0][:1].isupper():
+            return near.capitalize() + text[len(" ".join(words[:count])) :]
+    return None
 
 
 def _written_as_label(text: str, match: re.Match[str]) -> bool:

@@ -13,8 +13,15 @@ from datetime import date, time
 
 from importers.attendance_entry import looks_like_name
 from importers.head_labels import Labelled, split_labels
-from importers.head_title import body_in, find_title
-from importers.lexicon import HEAD_LABELS, LABEL_TAILS, OFFICER_ROLES, looks_like_body
+from importers.head_title import body_from_first_line, body_in, find_title
+from importers.lexicon import (
+    HEAD_LABELS,
+    LABEL_TAILS,
+    OFFICER_ROLES,
+    SIGNATURE_LABELS,
+    SIGNING_NOTES,
+    looks_like_body,
+)
 from importers.normalize import Line
 from importers.records import Officer, OfficerRole, ParseWarning
 from importers.swedish_dates import (
@@ -33,6 +40,7 @@ _DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[a-zåäö]{3,})",
 _CLOCK_WORD = re.compile(r"\bK(?=l(?:ockan)?\b)")
 _BARE_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[.:](\d{2})(?![\d.:])")
 _PAGE_OF = re.compile(r"\b\d{1,3}\s*\(\s*\d{1,3}\s*\)")
+_OFFICER_FIELDS = frozenset({"chair", "secretary", "adjuster"})
 _ADJUSTED_DATE_LABELS = frozenset({"justerat den", "justeringsdatum", "justerad", "justerat"})
 _WHEN_LEFTOVERS = re.compile(r"(?:^|[\s,])(?:kl\.?|klockan|den|kl)(?=$|[\s,])", re.IGNORECASE)
 
@@ -84,13 +92,23 @@ def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
             _read_signature(lines, index, head)
     if head.date is None:
         _date_without_label(lines, head)
+    if head.body is None and head.letterhead is None and "title" not in head.field_lines:
+        _body_from_first_line(lines, head)
     _repeated_dates(lines, head)
     for index, line in enumerate(lines):
-        if index not in head.used and not line.blank:
+        if index not in head.used and not line.blank and not _quietly_read(lines, index, head):
             head.warnings.append(
                 ParseWarning(line.number, f"not understood in the protocol head: {line.text!r}")
             )
     return head
+
+
+def _quietly_read(lines: list[Line], index: int, head: Head) -> bool:
+    """A line that says nothing to store: a signing record, or the title printed again."""
+    text = lines[index].text
+    title = head.field_lines.get("title")
+    again = title is not None and any(x.number == title and x.text == text for x in lines)
+    return bool(SIGNING_NOTES.search(text)) or again
 
 
 def _labels_in(line: Line) -> tuple[list[str], list[Labelled]]:
@@ -192,7 +210,7 @@ def _values_below(
         cells = list(below.cells)
         return [(c, below.number) for c in cells] if len(cells) == len(labels) else None
     field = labels[0].field
-    text = below.text
+    text = "\t".join(below.cells)
     if field in ("chair", "secretary", "adjuster"):
         after = _next_non_blank(lines, index)
         signs = after is not None and _role_line(lines[after]) is not None
@@ -200,11 +218,17 @@ def _values_below(
         fits = not signs and all(looks_like_name(_PARTY_IN_NAME.sub("", n)) for n in names)
     elif field in ("when", "adjusted"):
         fits = find_date(text) is not None or parse_compact_date(text) is not None
-    elif field in ("ignore", "kind"):
+    elif field == "ignore":  # `Paragrafer` / `§§ 1-45`, never the names of a signature
+        fits = len(text) < 40 and any(c.isdigit() for c in text)
+    elif field == "kind":
         fits = len(text) < 40
     else:
         fits = True
-    return [(text, below.number)] if fits else None
+    return (
+        [(" ".join(text.split()) if field not in _OFFICER_FIELDS else text, below.number)]
+        if fits
+        else None
+    )
 
 
 def _read_field(labelled: Labelled, value: str, number: int, head: Head) -> None:
@@ -284,6 +308,19 @@ def _date_without_label(lines: list[Line], head: Head) -> None:
             return
 
 
+def _body_from_first_line(lines: list[Line], head: Head) -> None:
+    """No title at all (`Brf Bronsyxan, 716406-9671` / `7 juni 2021`): the first line names it."""
+    first = next((i for i, x in enumerate(lines) if not x.blank and i not in head.used), None)
+    body = body_from_first_line(lines[first].text) if first is not None else None
+    if first is None or body is None:
+        return
+    head.body = body
+    head.used.add(first)
+    head.field_lines["body"] = lines[first].number
+    message = f"council taken from the first line: {body!r}"
+    head.warnings.append(ParseWarning(lines[first].number, message))
+
+
 def _repeated_dates(lines: list[Line], head: Head) -> None:
     """A line that only repeats the meeting's date (`2023-07-25   1(3)`) is read."""
     for index, line in enumerate(lines[:40]):
@@ -323,6 +360,16 @@ def _read_date_value(text: str) -> date | None:
         return compact.value
     found = find_date(text)
     return found.value if found else None
+
+
+def opens_signatures(line: Line) -> bool:
+    """Does this line open the signatures (`Underskrifter`, `Justerandes signatur`)?"""
+    return any(item.label in SIGNATURE_LABELS for item in _labels_in(line)[1])
+
+
+def is_role_line(line: Line) -> bool:
+    """Is this a line of roles under signatures (`Ordförande   Justerare`)?"""
+    return _role_line(line) is not None
 
 
 def belongs_to_head(line: Line) -> bool:

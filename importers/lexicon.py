@@ -9,6 +9,9 @@ case-insensitively unless a note says otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
 
 TITLE_WORDS = (
     "sammanträdesprotokoll", "mötesprotokoll", "årsmötesprotokoll", "styrelseprotokoll",
@@ -46,10 +49,26 @@ HEAD_LABELS: dict[str, str] = {
     "diarienummer": "ignore", "dnr": "ignore", "sida": "ignore", "anslagsdatum": "ignore",
     "datum då anslaget sätts upp": "ignore", "datum då anslaget tas ned": "ignore",
     "förvaringsplats för protokollet": "ignore", "underskrift": "ignore",
-    "elektroniska underskrifter": "ignore", "elektronisk protokolljustering": "ignore",
-    "intygar": "ignore",
+    "elektroniska underskrifter": "ignore", "elektronisk protokolljustering": "adjuster",
+    "elektronisk justering": "adjuster", "intygar": "ignore", "signaturer": "ignore",
 }  # fmt: skip
 """Labels of the head, longest matched first, and the field each fills."""
+
+SIGNATURE_LABELS = frozenset({
+    "underskrifter", "underskrift", "elektroniska underskrifter", "elektronisk protokolljustering",
+    "elektronisk justering", "justerandes signatur", "justerandes sign", "signaturer", "intygar",
+})  # fmt: skip
+"""Labels that open the signatures: what follows them is not attendance."""
+
+SIGNING_NOTES = re.compile(
+    r"undertecknats elektroniskt|electronically signed|elektroniskt signerat|signerats"
+    r"|justerade protokollet|publiceras på|anslagits|anslaget|protokollet justeras"
+    r"|^(?:www\.|https?://)\S+"
+    r"|^(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,3}[A-ZÅÄÖÉ][\w'’-]+,[^,]{0,60}"
+    r"\s\d{1,2}[./]\d{1,2}[./]\d{2,4}$",
+    re.IGNORECASE,
+)
+"""Lines of a signing record (`Tua Backman, 21.09.2022`, `Dokumentet har undertecknats …`)."""
 
 LABEL_TAILS = frozenset({"sammanträde", "sammanträdet", "mötet", "justering", "justeringen"})
 """Last words of a label that a narrow label column wraps onto the next line."""
@@ -118,9 +137,9 @@ CONTENTS_HEADINGS = re.compile(
 """The heading of a table of contents (its entries follow, with dotted leaders or pages)."""
 
 DECISION_HEADINGS = re.compile(
-    r"^(?:beslut(?:et)?|\S+s beslut|beslutsgång|förslag till beslut|beslutsförslag"
-    r"|yrkanden?|beslutsunderlag|beslutet skickas till|beslutet expedieras till"
-    r"|expedieras till|sändlista)\s*:?\s*(?P<rest>.*)$",
+    r"^(?:beslutet skickas till|beslutet expedieras till|förslag till beslut|beslutsförslag"
+    r"|beslutsunderlag|beslutsgång|expedieras till|sändlista|yrkanden?|\S+s beslut"
+    r"|beslut(?:et)?)\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 """Headings inside an item; only the first kind (`Beslut`, `Nämndens beslut`) holds decisions."""
@@ -148,6 +167,8 @@ def section_for(text: str) -> tuple[str, bool] | None:
     key = " ".join(text.casefold().strip(" :*").split())
     if key in SECTIONS:
         return SECTIONS[key]
+    if (near := close_key(key, SECTIONS)) is not None:
+        return SECTIONS[near]
     if key.split(" ", 1)[0] not in SECTION_PREFIXES or len(key.split()) > 6:
         return None
     present = not any(word in key for word in ("frånvarande", "ej närvarande", "förhinder"))
@@ -164,3 +185,26 @@ def looks_like_body(text: str) -> bool:
     if not words or len(words) > 9 or not text[:1].isupper():
         return False
     return any(word.casefold().rstrip(".,").endswith(BODY_ENDINGS) for word in words)
+
+
+_FUZZY_MIN = 8
+"""Words this long may have lost or changed one letter in a damaged text layer and still count."""
+
+
+def close_key(text: str, keys: Iterable[str]) -> str | None:
+    """The key `text` is one letter away from (`Sammanträdestd` → `sammanträdestid`), if any.
+
+    Only for keys of eight letters or more (a short word one letter off is another word),
+    and never for an inflection of the key (`Ordföranden` is not `Ordförande` damaged).
+    """
+    folded = " ".join(text.casefold().split())
+    if len(folded) < _FUZZY_MIN:
+        return None
+    for key in keys:
+        if len(key) < _FUZZY_MIN or abs(len(key) - len(folded)) > 1:
+            continue
+        if folded.startswith(key) or key.startswith(folded):
+            continue  # `ordföranden`, `ledamot`: an inflected word, not a damaged one
+        if Levenshtein.distance(folded, key, score_cutoff=1) <= 1:
+            return key
+    return None

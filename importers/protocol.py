@@ -7,12 +7,25 @@ from dataclasses import replace
 from datetime import date
 
 from importers.agenda import ITEM_HEADING, Heading, find_headings, read_item
-from importers.attendance import AttendanceReader, AttendanceReading, read_section_heading
+from importers.attendance import (
+    AttendanceReader,
+    AttendanceReading,
+    is_tick_row,
+    read_section_heading,
+)
 from importers.attendance_entry import MARKUP_CHARACTERS
 from importers.contents import find_contents, missing_items
 from importers.document import Document, DocumentLine
 from importers.head_title import body_from_first_line
-from importers.header import DateError, Head, belongs_to_head, body_from_letterhead, read_head
+from importers.header import (
+    DateError,
+    Head,
+    belongs_to_head,
+    body_from_letterhead,
+    is_role_line,
+    opens_signatures,
+    read_head,
+)
 from importers.markup import text_lines
 from importers.next_meeting import find_next_meeting
 from importers.normalize import Line, NormalizedText, normalize
@@ -45,8 +58,10 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
     attendance_at = _first_section_heading(lines)
     headings, warnings = find_headings(lines, attendance_at or 0, contents.indexes)
     zone_end = _first_heading(headings, lines)
+    zone = lines[attendance_at:zone_end] if attendance_at is not None else []
+    skipped = {lines[i].number for i in contents.indexes}
     attendance, leftovers = _read_attendance(
-        lines[attendance_at:zone_end] if attendance_at is not None else []
+        [Line(x.number, "") if x.number in skipped else x for x in zone]
     )
     attendees = attendance.attendees
     attendance_warnings = attendance.warnings
@@ -94,7 +109,7 @@ def _first_section_heading(lines: list[Line]) -> int | None:
     for index, line in enumerate(lines):
         if ITEM_HEADING.match(line.text) and not line.text[:4].isdigit():
             return None
-        if not line.blank and read_section_heading(line):
+        if not line.blank and (read_section_heading(line) or is_tick_row(line)):
             return index
     return None
 
@@ -107,9 +122,12 @@ def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
     """Attendees of the lists; lines that belong to the head instead (labels, signatures)."""
     reader = AttendanceReader()
     leftovers: list[Line] = []
+    signing = False
+    """Inside the signatures (`Elektroniska underskrifter`): names there are not attendees."""
     for index, line in enumerate(lines):
         heading = None if line.blank else read_section_heading(line)
-        if line.blank or (heading is None and _is_head_line(lines, index)):
+        signing = (signing or opens_signatures(line)) and heading is None
+        if line.blank or signing or (heading is None and _is_head_line(lines, index)):
             leftovers.append(line)
             continue
         leftovers.append(Line(line.number, ""))
@@ -130,11 +148,7 @@ def _signs_above_role(lines: list[Line], index: int) -> bool:
     if "(" in lines[index].text or ("\t" in lines[index].raw and len(lines[index].cells) > 2):
         return False
     following = next((x for x in lines[index + 1 : index + 3] if not x.blank), None)
-    return following is not None and belongs_to_head(following) and not _has_label(following)
-
-
-def _has_label(line: Line) -> bool:
-    return ":" in line.text
+    return following is not None and is_role_line(following)
 
 
 def _refuse_non_protocol(
