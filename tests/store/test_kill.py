@@ -17,8 +17,8 @@ import pytest
 
 from tests.store.protocol_files import read_only, start_import, write_protocols
 
-FILES = 600
-ATTENDEES, ITEMS = 30, 10
+FILES = 400
+ATTENDEES, ITEMS = 20, 8
 OFFICERS = 3  # the secretary, the chair and one adjuster in every generated protocol
 STORED_BEFORE_SIGNAL = 15
 TIMESTAMPS = {"imported_at", "at", "decided_at"}
