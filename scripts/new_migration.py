@@ -4,9 +4,9 @@
 
 It migrates a scratch SQLite database to the current head, lets Alembic compare
 it with the models (batch mode, so SQLite `ALTER`s copy tables), and writes
-store/migrations/versions/<id>.py. Read and edit what it wrote (data to carry
-over, defaults for new NOT NULL columns), then set `HEAD` in
-store/migrations/__init__.py to the new id and rebuild sample.db.
+store/migrations/versions/<id>_<message>.py. Rename it to <id>.py, read and edit
+it (data to carry over, defaults for new NOT NULL columns, `ruff format`), then
+set `HEAD` in store/migrations/__init__.py to the new id and rebuild sample.db.
 """
 
 from __future__ import annotations
