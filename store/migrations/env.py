@@ -20,7 +20,7 @@ from store import models  # noqa: F401  (registers the tables on SQLModel.metada
 def render_item(kind: str, item: Any, _context: Any) -> str | bool:
     """Write SQLModel's column types as plain SQLAlchemy ones, so revisions import no SQLModel."""
     if kind == "type" and isinstance(item, AutoString):
-        return "sa.String()"
+        return f"sa.String({item.length})" if item.length else "sa.String()"
     if kind == "type" and isinstance(item, UTCDateTime):
         return "sa.DateTime(timezone=True)"
     return False
