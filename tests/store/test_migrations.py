@@ -172,6 +172,9 @@ def test_the_release_edit_review_and_merge_are_there_after_the_upgrade(
         ("merge",),
     ]
     assert query(release_copy, "SELECT count(*) FROM editlog") == [(6,)]
+    assert query(release_copy, "SELECT summary FROM historybatch WHERE action = 'merge'") == [
+        ("merge of Irén Lejgren (recorded by an earlier protokoll)",)
+    ]
     merged = "SELECT p.name FROM personalias a JOIN person p ON p.id = a.person_id"
     assert query(release_copy, f"{merged} WHERE a.spelling = 'Irén Lejgren'") == [
         ("Irén Lejegren",)

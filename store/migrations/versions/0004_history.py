@@ -152,7 +152,7 @@ def _write_history(conn: sa.Connection, old_log: list[dict[str, Any]]) -> None:
 _INSERT_BATCH = sa.text(
     "INSERT INTO historybatch (id, at, action, summary, meeting_id, meeting_uid, meeting_label,"
     " person_label, undone, discarded) VALUES (:id, :at, :action, :summary, :meeting_id,"
-    " :meeting_uid, :meeting_label, NULL, :undone, :discarded)"
+    " :meeting_uid, :meeting_label, :person_label, :undone, :discarded)"
 )
 _INSERT_CHANGE = sa.text(
     "INSERT INTO editlog (batch, table_name, row_uid, field, old_value, new_value)"
@@ -168,12 +168,16 @@ def _batch_row(
     conn: sa.Connection, number: int, changes: list[dict[str, Any]], undone: bool, newest: int
 ) -> dict[str, Any]:
     first = changes[0]
+    about_people = first["action"] in _ABOUT_PEOPLE
     meeting_id = next((c["meeting_id"] for c in changes if c["meeting_id"] is not None), None)
+    if about_people:  # a merge touches many meetings' rows, but is about who is who
+        meeting_id = None
     meeting = conn.execute(_MEETING, {"id": meeting_id}).first() if meeting_id else None
     label = None
     if meeting is not None:
         label = " ".join(str(part) for part in (meeting.date, meeting.name) if part) or None
-    words = f"{first['action']} of {label}" if label else first["action"]
+    people = _names_in(changes) if about_people else None
+    words = f"{first['action']} of {label or people}" if label or people else first["action"]
     return {
         "id": number,
         "at": first["at"],
@@ -182,9 +186,24 @@ def _batch_row(
         "meeting_id": meeting_id,
         "meeting_uid": meeting.uid if meeting is not None else None,
         "meeting_label": label,
+        "person_label": people,
         "undone": undone,
         "discarded": undone and number < newest,
     }
+
+
+_ABOUT_PEOPLE = ("merge", "split", "different")
+
+
+def _names_in(changes: list[dict[str, Any]]) -> str | None:
+    """The people or organisations a batch added or removed whole, by name."""
+    names = []
+    for change in changes:
+        if change["field"] == WHOLE_ROW and change["table_name"] in ("person", "organization"):
+            row = _loads(change["old_value"]) or _loads(change["new_value"]) or {}
+            if row.get("name"):
+                names.append(row["name"])
+    return ", ".join(dict.fromkeys(names)) or None
 
 
 def _change_row(uids: _Uids, number: int, change: dict[str, Any]) -> dict[str, Any]:
