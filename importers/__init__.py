@@ -5,6 +5,7 @@ Nothing here touches a database or a screen: `store` loads what this produces.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from importers.protocol import parse_text
@@ -16,6 +17,10 @@ __all__ = ["ParsedFile", "ProtocolError", "find_protocol_files", "parse_file", "
 
 
 def parse_file(path: str | Path) -> ParsedFile:
-    """Read, normalise and parse one protocol file."""
+    """Read, normalise and parse one protocol file; decoding's warnings join the parser's."""
     source = read_source(path)
-    return ParsedFile(source=source, protocol=parse_text(source.text, source.path))
+    protocol = parse_text(source.text, source.path)
+    if source.warnings:
+        warnings = sorted((*source.warnings, *protocol.warnings), key=lambda w: w.line or 0)
+        protocol = dataclasses.replace(protocol, warnings=tuple(warnings))
+    return ParsedFile(source=source, protocol=protocol)
