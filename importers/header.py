@@ -16,9 +16,10 @@ from importers.normalize import TITLE_LINE, Line
 from importers.records import Officer, OfficerRole, ParseWarning
 from importers.swedish_dates import (
     InvalidDate,
+    check_year,
     find_date,
-    find_time_range,
     parse_compact_date,
+    read_time_range,
     remove_when,
 )
 
@@ -148,7 +149,10 @@ def _value_on_next_line(lines: list[Line], index: int, label: str) -> int | None
         return None
     text = lines[following].text
     if label in _ADJUSTED_LABELS:
-        return following if _read_date_value(text) else None
+        try:
+            return following if _read_date_value(text) else None
+        except InvalidDate:  # an impossible date is still this label's value: it is warned about
+            return following
     if label in _LABEL_ROLES:
         after = _next_non_blank(lines, following)
         is_signature = after is not None and _role_line(lines[after])
@@ -164,7 +168,11 @@ def _read_when(value: str, number: int, head: Head) -> None:
     if found and head.date is None:
         head.date = found.value
         head.field_lines["date"] = number
-    start, end = find_time_range(value)
+        _warn_about_year(found.value, number, head)
+    times = read_time_range(value)
+    if times.problem:
+        head.warnings.append(ParseWarning(number, times.problem))
+    start, end = times.start, times.end
     if start and head.start is None:
         head.start, head.end = start, end
         head.field_lines["start"] = number
@@ -184,6 +192,13 @@ def _read_adjusted(value: str, number: int, head: Head) -> None:
         return
     head.adjusted_on = found
     head.field_lines["adjusted_on"] = number
+    _warn_about_year(found, number, head)
+
+
+def _warn_about_year(value: date, number: int, head: Head) -> None:
+    problem = check_year(value)
+    if problem:
+        head.warnings.append(ParseWarning(number, problem))
 
 
 def _read_date_value(text: str) -> date | None:
