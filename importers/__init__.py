@@ -8,12 +8,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from importers.protocol import parse_text
+from importers.document import Document, DocumentLine
+from importers.protocol import parse_document, parse_text
 from importers.reading import find_protocol_files, read_source
 from importers.records import ParsedFile, ProtocolError
 
-__all__ = ["ParsedFile", "ProtocolError", "find_protocol_files", "parse_file", "parse_text",
-           "read_source"]  # fmt: skip
+__all__ = ["Document", "DocumentLine", "ParsedFile", "ProtocolError", "find_protocol_files",
+           "parse_document", "parse_file", "parse_text", "read_source"]  # fmt: skip
 
 
 def parse_file(path: str | Path) -> ParsedFile:

@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from importers.lexicon import DECISION_HEADINGS, DECISION_WORDS
 from importers.normalize import Line
 from importers.records import AgendaItem, ParseWarning
 
-ITEM_HEADING = re.compile(r"^(?:§\s*(?P<para>\d{1,3})\.?|(?P<num>\d{1,3})\.)\s*(?P<title>\S.*)?$")
-_DECISION = re.compile(r"^Beslut(?:et)?\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+ITEM_HEADING = re.compile(
+    r"^(?:(?:[A-ZÅÄÖ]{2,5}\s+)?§\s*(?P<para>\d{1,3})\.?(?:\s+|$|(?=\D))"  # § 1, §1, KS § 45
+    r"|(?P<num>\d{1,3})\.(?:\s+|$|(?=[^\W\d]))"  # 1. Mötet öppnas (not 15.00-16.00)
+    r"|(?P<rev>\d{1,3})\s*§(?:\s+|$)"  # 39 § Sammanträdets laglighet
+    r"|[A-ZÅÄÖ]{2,5}\s+(?P<coded>\d{1,3})(?:\s+(?=[A-ZÅÄÖ])|$)"  # SON 108 Title
+    r")(?P<title>[^\d\s].*)?$"
+)
+_DIARY_TITLE = re.compile(r"^(?:dnr|diarienr|diarienummer|ärendenr)\b\.?:?\s*\S+", re.I)
 _ATTACHMENT = re.compile(r"^(?P<word>Bilagor|Bilaga)(?:\s+\d+)?\s*:?\s*(?P<rest>.*)$", re.I)
 _TERMINATORS = (".", "?", "!", ":")
 _SENTENCE_END = re.compile(r"[.!?:](?=\s+[A-ZÅÄÖ\"”])")
@@ -31,8 +38,10 @@ class Heading:
     title: str
 
 
-def find_headings(lines: list[Line], start: int) -> tuple[list[Heading], list[ParseWarning]]:
-    """The item headings from `start` on, numbered in sequence.
+def find_headings(
+    lines: list[Line], start: int, skip: frozenset[int] = frozenset()
+) -> tuple[list[Heading], list[ParseWarning]]:
+    """The item headings from `start` on, numbered in sequence, leaving out `skip` (contents).
 
     A numbered line that is not the next number (`1.` of a list inside a
     decision) is text of the item it stands in.
@@ -41,20 +50,47 @@ def find_headings(lines: list[Line], start: int) -> tuple[list[Heading], list[Pa
     warnings: list[ParseWarning] = []
     inner_list = 0
     for index in range(start, len(lines)):
-        match = ITEM_HEADING.match(lines[index].text)
-        if not match or not match.group("title"):
+        found = None if index in skip else heading_at(lines, index)
+        if found is None:
             continue
-        number = int(match.group("num") or match.group("para"))
+        number, title = found
         expected = headings[-1].number + 1 if headings else None
         if _is_heading(number, expected, inner_list, lines[index]):
             if expected is not None and number != expected:
                 missing = ", ".join(str(n) for n in range(expected, number))
                 warnings.append(ParseWarning(lines[index].number, f"item(s) {missing} missing"))
-            headings.append(Heading(index, number, match.group("title").strip()))
+            headings.append(Heading(index, number, title))
             inner_list = 0
         elif number == inner_list + 1:
             inner_list = number
     return headings, warnings
+
+
+def heading_at(lines: list[Line], index: int) -> tuple[int, str] | None:
+    """(number, title) when line `index` opens an item; the title may stand on the next line."""
+    match = ITEM_HEADING.match(lines[index].text)
+    if match is None:
+        return None
+    number = int(next(g for g in match.group("num", "para", "rev", "coded") if g))
+    title = (match.group("title") or "").strip()
+    if title and not _DIARY_TITLE.match(title):
+        return number, title
+    if match.group("num"):
+        return None  # a bare `1.` is a list marker, not an item
+    following = _next_non_blank(lines, index, min(len(lines), index + 4))
+    if following is None or not _title_like(lines[following].text):
+        return None
+    return number, ""
+
+
+def _diary_of(line: Line) -> str | None:
+    match = ITEM_HEADING.match(line.text)
+    title = (match.group("title") or "").strip() if match else ""
+    return title if _DIARY_TITLE.match(title) else None
+
+
+def _title_like(text: str) -> bool:
+    return text[:1].isupper() and not ITEM_HEADING.match(text) and len(text) < 200
 
 
 def _is_heading(number: int, expected: int | None, inner_list: int, line: Line) -> bool:
@@ -68,6 +104,8 @@ def _is_heading(number: int, expected: int | None, inner_list: int, line: Line) 
 def read_item(lines: list[Line], heading: Heading, end: int) -> AgendaItem:
     """The item whose heading is at `heading.index`, ending before line index `end`."""
     title, rest, after = _read_title(lines, heading, end)
+    diary = _diary_of(lines[heading.index]) if not heading.title else None
+    rest = " ".join(x for x in (diary, rest) if x)
     body: list[Line] = []
     decisions: list[list[Line]] = []
     attachments: list[list[Line]] = []
@@ -75,10 +113,13 @@ def read_item(lines: list[Line], heading: Heading, end: int) -> AgendaItem:
     """Indexes of attachment sections headed `Bilagor`: one attachment a line."""
     section: list[Line] = body
     for line in lines[after:end]:
-        decision = _DECISION.match(line.text) if not line.blank else None
+        kind = _section_heading(line)
         attachment = _ATTACHMENT.match(line.text) if not line.blank else None
-        if decision and (not decision.group("rest") or line.text.startswith("Beslut:")):
-            section = _open(decisions, decision.group("rest"), line)
+        if kind == "decision":
+            section = _open(decisions, _rest_of(line), line)
+        elif kind == "other":
+            section = body
+            section.append(line)
         elif attachment and _is_attachment_heading(attachment, line):
             section = _open(attachments, attachment.group("rest"), line)
             if attachment.group("word").casefold() == "bilagor":
@@ -105,6 +146,24 @@ def read_item(lines: list[Line], heading: Heading, end: int) -> AgendaItem:
     )
 
 
+def _section_heading(line: Line) -> str | None:
+    """`decision` for `Beslut`/`Nämndens beslut:`, `other` for `Beslutsunderlag` and the like."""
+    match = None if line.blank else DECISION_HEADINGS.match(line.text)
+    if match is None:
+        return None
+    word = line.text[: match.start("rest")].strip(" :")
+    rest = match.group("rest")
+    colon = line.text[len(word) :].lstrip().startswith(":")
+    if DECISION_WORDS.match(word):
+        return "decision" if not rest or colon else None
+    return "other" if not rest or colon else None
+
+
+def _rest_of(line: Line) -> str:
+    match = DECISION_HEADINGS.match(line.text)
+    return match.group("rest") if match else ""
+
+
 def _open(sections: list[list[Line]], rest: str, line: Line) -> list[Line]:
     section: list[Line] = []
     if rest:
@@ -122,6 +181,10 @@ def _read_title(lines: list[Line], heading: Heading, end: int) -> tuple[str, str
     """Title, the text after the title on its last line, and the index after the title."""
     parts = [heading.title]
     index = heading.index
+    if not heading.title:  # `§ 1   Dnr 2024-00001`, the title on the next line
+        following = _next_non_blank(lines, index, end)
+        if following is not None:
+            parts, index = [lines[following].text], following
     if not lines[index].heading:
         while len(parts) < _MAX_TITLE_LINES:
             following = _next_non_blank(lines, index, end)
@@ -134,7 +197,7 @@ def _read_title(lines: list[Line], heading: Heading, end: int) -> tuple[str, str
 
 
 def _continues(line: Line, text: str, following: Line) -> bool:
-    if text.endswith(_TERMINATORS) or _DECISION.match(following.text):
+    if text.endswith(_TERMINATORS) or _section_heading(following):
         return False
     last_word = text.rsplit(" ", 1)[-1].casefold()
     return line.continues or following.text[:1].islower() or last_word in FUNCTION_WORDS

@@ -1,55 +1,38 @@
-"""Attendance lists: section headings and the rows under them, in every known layout.
+"""Attendance lists: their headings, their columns, and the entries under them.
 
-Layouts seen: `Name (PARTY)   Org` and `Name (S), ersättare<TAB>Org` (columns by
-tabs or runs of spaces), `Name<TAB>PARTY<TAB>Org.`, `Name PARTY Org.` on single
-spaces, and `Name Org` for other participants. `<del>` marks absence.
+A heading opens a section (`Närvarande ledamöter:`, `Suppleanter`, `Tjänstepersoner`);
+a heading of several section words on one line opens columns
+(`Beslutande   Ledamöter   Tjänstgörande ersättare`, `ordinarie   ersättare`), and
+each cell of the rows below belongs to its column. A heading with a colon and text
+after it is a list in running text (`Närvarande: Roger Nilsson, Anna Berg och …`).
+What one entry says is read in `attendance_entry`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from importers.attendance_entry import EMPTY_SEAT, Entry, looks_like_name, read_entry
+from importers.lexicon import SECTIONS, section_for
 from importers.normalize import Line
-from importers.organizations import (
-    canonical_organization,
-    clean_organization,
-    split_name_and_organization,
-)
-from importers.parties import is_known_party, looks_like_party
+from importers.paragraph_ranges import is_paragraphs_line
+from importers.parties import looks_like_party
 from importers.records import Attendee, ParseWarning, Role
 
-_SECTION_START = re.compile(
-    r"^(?:närvarande|frånvarande|övriga|ej|icke|tjänstgörande|beslutande|ledamöter|ledamot"
-    r"|ersättare|deltagare|tjänstepersoner|tjänstemän|adjungerade|gäster|närvarolista)\b",
-    re.IGNORECASE,
+__all__ = [
+    "Section", "is_tick_row", "looks_like_name", "read_attendance_lines", "read_section_heading",
+]  # fmt: skip
+
+_GROUP_WORDS = frozenset({"beslutande", "närvarande", "övriga närvarande", "övriga"})
+_SECTION_KEYS = sorted(SECTIONS, key=lambda k: len(k.split()), reverse=True)
+_PERSON_WITH_PARTY = re.compile(
+    r"(?P<name>(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,4}[A-ZÅÄÖÉ][\w'’-]+)\s*\((?P<party>[^()]{1,5})\)"
 )
-_OTHER_WORDS = ("övriga", "deltagare", "tjänstepersoner", "tjänstemän", "adjungerade", "gäster")
-_ABSENT_WORDS = ("frånvarande", "ej närvarande", "förhinder")
-_SUBSTITUTE = re.compile(
-    r",?\s*\(?\b(?:tjänstgörande\s+)?ersättare\b(?:\s+för\s+[^,()\t]+)?\)?\s*$", re.IGNORECASE
-)
-_ABSENT_CELL = re.compile(r"^\(?(?:frånvarande|ej närvarande|anmält förhinder)\)?$", re.I)
-_PAREN_PARTY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<party>[^()]{1,6})\)\s*,?\s*(?P<rest>.*)$")
-_NAME_PARTICLES = frozenset({"von", "van", "af", "de", "der", "den", "la", "le", "di", "da", "du"})
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
-MARKUP_CHARACTERS = re.compile(r"[\[\]<>{}*_#|\\]")
-
-
-_FUNCTION = re.compile(
-    r"^(?:(?:1:e|2:e|förste|andre)?\s*vice\s+)?(?:ordförande|sekreterare|justerare|"
-    r"protokollförare|kommunchef|kommundirektör|regiondirektör|förvaltningschef|"
-    r"nämndsekreterare|handläggare|controller|ekonomichef|utredare|\w+chef|\w+ansvarig)$",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class AttendeeReading:
-    """An attendance row read from a line, and what it could not keep."""
-
-    row: Attendee
-    warnings: tuple[ParseWarning, ...] = ()
+_MORE_MEMBERS = re.compile(r"\bsamt\s+(?:ytterligare\s+)?(?:ca\s+)?\d+\s+\w+.*$", re.I)
+_TICK_ROW = re.compile(r"^\[\s*[xX✓✔]?\s*\]\s*[A-ZÅÄÖÉ]")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\boch\b|&)\s*")
 
 
 @dataclass(frozen=True)
@@ -58,100 +41,260 @@ class Section:
 
     role: Role
     present: bool
+    columns: tuple[Section, ...] = ()
+    """For a heading of several columns, what each column holds."""
+    inline: str = ""
+    """The list that follows the heading on its own line (`Närvarande: A, B och C`)."""
 
 
 def read_section_heading(line: Line) -> Section | None:
-    """The section a heading like `Närvarande ledamöter:` or `Övriga deltagare` opens."""
+    """The section a heading opens, or None when the line is not an attendance heading."""
     text = line.text.strip("*: ")
-    if len(line.cells) > 1 or "(" in text or len(text) > 60 or not _SECTION_START.match(text):
+    if not text or "(" in text or text[:1].isdigit():
         return None
-    if not (line.text.endswith(":") or line.heading or len(text.split()) <= 4):
+    head, colon, rest = line.text.partition(":")
+    if colon and rest.strip() and (found := section_for(head)):
+        return Section(found[0], found[1], inline=rest.strip())
+    if len(text) > 70:
         return None
-    lowered = text.casefold()
-    present = not any(word in lowered for word in _ABSENT_WORDS)
-    if "ersättare" in lowered and "ledamöter" not in lowered:
-        return Section("substitute", present)
-    if any(word in lowered for word in _OTHER_WORDS):
-        return Section("other", present)
-    return Section("member", present)
+    columns = _column_sections(line)
+    if columns:
+        return columns
+    found = section_for(text)
+    return Section(*found) if found else None
 
 
-def read_attendee(line: Line, section: Section) -> AttendeeReading | None:
-    """One attendance row, or None when the line is not one."""
-    cells = list(line.cells)
-    role: Role = section.role
-    present = section.present and not line.struck
-    if any(_ABSENT_CELL.match(cell) for cell in cells):
-        present = False
-        cells = [cell for cell in cells if not _ABSENT_CELL.match(cell)]
-    if cells and _SUBSTITUTE.search(cells[0]):
-        role = "substitute"
-        cells[0] = _SUBSTITUTE.sub("", cells[0])
-    split = _split_columns(cells)
-    if split is None or not looks_like_name(split[0]):
+def _column_sections(line: Line) -> Section | None:
+    """`Beslutande  Ledamöter  Tjänstgörande ersättare`: the columns it opens, if several."""
+    phrases = [s for c in line.cells if (s := _section_phrases(c))]
+    if len(phrases) != len(line.cells):
         return None
-    name, party, organization = split
-    warnings: tuple[ParseWarning, ...] = ()
-    if organization and _FUNCTION.match(clean_organization(organization)):
-        function = clean_organization(organization)
-        warnings = (ParseWarning(line.number, f"{name}: role {function!r} noted, not stored"),)
-        organization = None
-    written = clean_organization(organization) if organization else None
-    row = Attendee(
-        name=name,
-        party=party,
-        organization=written or None,
-        organization_canonical=canonical_organization(written) if written else None,
-        role=role,
-        present=present,
-        line=line.number,
-    )
-    return AttendeeReading(row, warnings)
-
-
-def _split_columns(cells: list[str]) -> tuple[str, str | None, str | None] | None:
-    if not cells:
+    words = [w for cell in phrases for w in cell]
+    if len(words) < 2:
         return None
-    paren = _PAREN_PARTY.match(cells[0])
-    if paren and looks_like_party(paren.group("party").strip()):
-        rest = " ".join([paren.group("rest"), *cells[1:]]).strip()
-        return paren.group("name").strip(), paren.group("party").strip(), rest or None
-    if len(cells) >= 3 and looks_like_party(cells[1]):
-        return cells[0], cells[1], " ".join(cells[2:])
-    if len(cells) == 2:
-        if looks_like_party(cells[1]):
-            return cells[0], cells[1], None
-        return cells[0], None, cells[1]
-    if len(cells) == 1 and "," in cells[0]:
-        name, _, rest = cells[0].partition(",")
-        return name.strip(), None, rest.strip() or None
-    if len(cells) == 1:
-        return _split_single_spaced(cells[0].split())
-    return None
+    if words[0] in _GROUP_WORDS and len(words) >= 3:
+        words = words[1:]
+    if words[0] in _GROUP_WORDS and len(words) == 2 and words[0] == "beslutande":
+        words = words[1:]
+    columns = tuple(Section(*SECTIONS[w]) for w in words)
+    if len(columns) == 1:
+        return columns[0]
+    return Section(columns[0].role, columns[0].present, columns=columns)
 
 
-def _split_single_spaced(words: list[str]) -> tuple[str, str | None, str | None] | None:
-    """`Caroline Dieker M Askersunds kommun.` or `Marie Hillman Askersunds kommun`."""
-    for index in range(2, len(words)):
-        if is_known_party(words[index].rstrip(",")):
-            organization = " ".join(words[index + 1 :]) or None
-            return " ".join(words[:index]), words[index].rstrip(","), organization
-    split = split_name_and_organization(words)
-    if split:
-        return split[0], None, split[1]
-    return " ".join(words), None, None
+def _section_phrases(text: str) -> list[str] | None:
+    """Split `Övriga närvarande Ersättare Tjänstepersoner` into section phrases, or None."""
+    words = text.casefold().strip(" :").split()
+    phrases: list[str] = []
+    while words:
+        for key in _SECTION_KEYS:
+            size = len(key.split())
+            if " ".join(words[:size]) == key:
+                phrases.append(key)
+                words = words[size:]
+                break
+        else:
+            return None
+    return phrases or None
 
 
-def looks_like_name(text: str) -> bool:
-    """Could `text` be a person's name (two to six words, capitalised, no sentence)?"""
-    if MARKUP_CHARACTERS.search(text):
-        return 1 <= len(text.split()) <= 6
-    words = text.split()
-    if not 2 <= len(words) <= 6 or text.endswith((".", ":", "?")):
-        return False
-    for word in words:
-        if word.casefold() in _NAME_PARTICLES:
-            continue
-        if not _NAME_WORD.match(word) or not word[0].isupper():
+@dataclass
+class AttendanceReading:
+    """Attendees read from the lists, and the lines that belong to the head instead."""
+
+    attendees: list[Attendee] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+@dataclass
+class _Column:
+    section: Section
+    entries: list[tuple[str, Line]] = field(default_factory=list)
+
+
+class AttendanceReader:
+    """Reads attendance lines one at a time, keeping the section and its columns."""
+
+    def __init__(self) -> None:
+        self.reading = AttendanceReading()
+        self.section: Section | None = None
+        self.columns: list[_Column] = []
+        self.running: tuple[Section, list[str], int] | None = None
+        self.grid: list[tuple[int, bool]] = []
+        """Index and tick of each plain row of the section: a grid of `X` marks, if any."""
+
+    def heading(self, section: Section, line: Line) -> None:
+        """A new heading: close what was open, open what it says."""
+        self.close()
+        self.section = section
+        self.columns = [_Column(c) for c in section.columns]
+        if section.inline:
+            self.running = (section, [section.inline], line.number)
+
+    def row(self, line: Line) -> bool:
+        """Read a row under the current section; False when it is not an attendance row."""
+        if self.section is None and is_tick_row(line):
+            self.section = Section("member", True)  # a tick grid needs no heading
+        if self.section is None:
             return False
-    return True
+        if self.running is not None and self._continues_running(line):
+            return True
+        if is_paragraphs_line(line.text) and self.reading.attendees:
+            self._paragraphs_for_last(line)
+            return True
+        if self.columns:
+            return self._column_row(line)
+        return self._plain_row(line, self.section)
+
+    def close(self) -> AttendanceReading:
+        """Finish what is open; the reading so far."""
+        if self.running is not None:
+            section, texts, number = self.running
+            self._running_list(section, " ".join(texts), number)
+            self.running = None
+        for column in self.columns:
+            for text, line in column.entries:
+                self._add(read_entry(text.split("\t"), column.section.role,
+                                     column.section.present, line.number, struck=line.struck),
+                          line)  # fmt: skip
+        self.columns = []
+        self._close_grid()
+        return self.reading
+
+    def _close_grid(self) -> None:
+        """In a column of `X` marks, the rows without one were absent."""
+        if any(ticked for _, ticked in self.grid):
+            for index, ticked in self.grid:
+                if not ticked:
+                    self.reading.attendees[index] = replace(
+                        self.reading.attendees[index], present=False
+                    )
+        self.grid = []
+
+    def _continues_running(self, line: Line) -> bool:
+        """A list in running text goes on where a name was cut (`… Lasse` / `Johnsson, …`)."""
+        texts = self.running[1]  # type: ignore[index]
+        last = texts[-1].rstrip()
+        if last.endswith(".") or ":" in line.text or read_section_heading(line):
+            return False
+        cut = last.endswith((",", " och")) or len(_LIST_SPLIT.split(last)[-1].split()) == 1
+        if not (cut or line.text[:1].islower()):
+            return False
+        texts.append(line.text)
+        return True
+
+    def _running_list(self, section: Section, text: str, number: int) -> None:
+        more = _MORE_MEMBERS.search(text)
+        if more:
+            self.reading.warnings.append(ParseWarning(number, f"not named: {more.group(0)!r}"))
+            text = text[: more.start()]
+        for piece in _LIST_SPLIT.split(text.strip().rstrip(".")):
+            entry = read_entry([piece], section.role, section.present, number)
+            if entry is None and piece.strip():
+                message = f"not a name in the attendance list: {piece.strip()!r}"
+                self.reading.warnings.append(ParseWarning(number, message))
+            self._add(entry, None)
+
+    def _plain_row(self, line: Line, section: Section) -> bool:
+        if (more := _MORE_MEMBERS.search(line.text)) and more.start() == 0:
+            self.reading.warnings.append(ParseWarning(line.number, f"not named: {line.text!r}"))
+            return True
+        pieces = _people_in_line(line)
+        if len(pieces) > 1:
+            for piece in pieces:
+                self._add(read_entry([piece], section.role, section.present, line.number), line)
+            return True
+        entry = read_entry(list(line.cells), section.role, section.present, line.number,
+                           struck=line.struck)  # fmt: skip
+        if entry is None:
+            return bool(EMPTY_SEAT.match(line.text))
+        self.grid += [
+            (len(self.reading.attendees) + n, entry.ticked) for n in range(len(entry.people))
+        ]
+        self._add(entry, line)
+        return True
+
+    def _column_row(self, line: Line) -> bool:
+        cells = _merge_ticks(list(line.cells))
+        if not cells:
+            return True
+        if len(cells) > len(self.columns):
+            return self._plain_row(line, self.columns[0].section)
+        targets = list(range(len(cells)))
+        if len(cells) < len(self.columns) and all(_is_fragment(c) for c in cells):
+            targets = [self._incomplete_column()] * len(cells)
+        for cell, index in zip(cells, targets, strict=True):
+            column = self.columns[index]
+            if _is_fragment(cell) and column.entries:
+                text, first = column.entries[-1]
+                column.entries[-1] = (f"{text} {cell}", first)
+            elif not EMPTY_SEAT.match(cell):
+                column.entries.append((cell, line))
+        return True
+
+    def _incomplete_column(self) -> int:
+        for index, column in enumerate(self.columns):
+            if column.entries and _ends_incomplete(column.entries[-1][0]):
+                return index
+        return 0
+
+    def _paragraphs_for_last(self, line: Line) -> None:
+        last = self.reading.attendees[-1]
+        self.reading.attendees[-1] = replace(last, paragraphs=line.text.rstrip("."))
+
+    def _add(self, entry: Entry | None, line: Line | None) -> None:
+        if entry is not None:
+            self.reading.attendees.extend(entry.people)
+
+
+def is_tick_row(line: Line) -> bool:
+    """`[X] Caldén Anna, ordförande`: a row of a tick grid, whatever heading it lacks."""
+    return bool(_TICK_ROW.match(line.text))
+
+
+def _merge_ticks(cells: list[str]) -> list[str]:
+    """`[X]` and `[ ]` read as cells of their own belong to the name after them."""
+    merged: list[str] = []
+    for cell in cells:
+        if merged and re.fullmatch(r"\[\s*[xX✓✔]?\s*\]", merged[-1]):
+            merged[-1] = f"{merged[-1]} {cell}"
+        else:
+            merged.append(cell)
+    return merged
+
+
+def _is_fragment(cell: str) -> bool:
+    """The end of an entry that wrapped onto the next line (`Lind (M)`, `och kommunchef`)."""
+    text = re.sub(r"\s*\([^()]{1,5}\)\s*$", "", cell).strip(" ,")
+    if not text or text[:1].islower():
+        return True
+    return len(text.split()) == 1 and not text.startswith("[") and not looks_like_party(text)
+
+
+def _ends_incomplete(text: str) -> bool:
+    return bool(re.search(r"(?:ersätter|för|och|,)\s*(?:[A-ZÅÄÖ][\w-]+)?$", text, re.I))
+
+
+def _people_in_line(line: Line) -> list[str]:
+    """Many `Name (PARTY)` in one line (a page's lines joined): one piece per person."""
+    matches = [m for m in _PERSON_WITH_PARTY.finditer(line.text) if looks_like_party(m["party"])]
+    if len(matches) < 3 or len(matches) < len(line.cells):
+        return []
+    starts = [m.start() for m in matches] + [len(line.text)]
+    return [line.text[a:b].strip(" ,;") for a, b in itertools.pairwise(starts)]
+
+
+def read_attendance_lines(lines: list[Line]) -> AttendanceReading:
+    """Read a run of lines that are all attendance (used by tests and small lists)."""
+    reader = AttendanceReader()
+    for line in lines:
+        if line.blank:
+            continue
+        section = read_section_heading(line)
+        if section:
+            reader.heading(section, line)
+        elif not reader.row(line):
+            reader.reading.warnings.append(
+                ParseWarning(line.number, f"not an attendance row: {line.text!r}")
+            )
+    return reader.close()

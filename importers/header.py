@@ -11,8 +11,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from importers.attendance import looks_like_name
-from importers.normalize import TITLE_LINE, Line
+from importers.attendance_entry import looks_like_name
+from importers.head_labels import Labelled, split_labels
+from importers.head_title import body_from_first_line, body_in, find_title
+from importers.lexicon import (
+    HEAD_LABELS,
+    LABEL_TAILS,
+    OFFICER_ROLES,
+    SIGNATURE_LABELS,
+    SIGNING_NOTES,
+    looks_like_body,
+)
+from importers.normalize import Line
 from importers.records import Officer, OfficerRole, ParseWarning
 from importers.swedish_dates import (
     InvalidDate,
@@ -23,31 +33,17 @@ from importers.swedish_dates import (
     remove_when,
 )
 
-_LABEL = re.compile(
-    r"^(?P<label>Dag och tid|Datum och tid|Tid och plats|Plats och tid|Sammanträdesdatum"
-    r"|Mötesdatum|Tid|Datum"
-    r"|Plats|Lokal|Justerat den|Justeringsdatum|Justerad|Justerat|Justerare|Justerande"
-    r"|Ordförande|Sekreterare|Protokollförare|Vid protokollet)\s*:\s*(?P<value>.*)$",
-    re.IGNORECASE,
-)
-_PLACE_AND_TIME_LABELS = {"tid och plats", "plats och tid"}
-_DATE_LABELS = {"dag och tid", "datum och tid", "tid och plats", "plats och tid",
-                "sammanträdesdatum", "mötesdatum", "tid", "datum"}  # fmt: skip
-_ADJUSTED_LABELS = {"justerat den", "justeringsdatum", "justerad", "justerat"}
-_PLACE_LABELS = {"plats", "lokal"}
-_ROLE_WORDS: dict[str, OfficerRole] = {
-    "ordförande": "chair", "mötesordförande": "chair", "ordf.": "chair",
-    "sekreterare": "secretary", "protokollförare": "secretary",
-    "justerare": "adjuster", "justerande": "adjuster",
-}  # fmt: skip
-_LABEL_ROLES: dict[str, OfficerRole] = {k: v for k, v in _ROLE_WORDS.items() if k != "ordf."}
-_TITLE_BODY = re.compile(
-    r"^(?:Protokoll|Sammanträdesprotokoll|Mötesprotokoll|Minnesanteckningar)\s*"
-    r"(?:(?:till|från|för|vid|över)\s+)?(?P<body>.*)$",
-    re.IGNORECASE,
-)
+_ROLE_WORDS: dict[str, OfficerRole] = dict(OFFICER_ROLES)  # type: ignore[arg-type]
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|\boch\b|&|\t|\s{2,})\s*")
 _TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:för|och|i|till|vid)$")
+_PARTY_IN_NAME = re.compile(r"\s*\([^()]{1,5}\)")
+_DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[a-zåäö]{3,})", re.IGNORECASE)
+_CLOCK_WORD = re.compile(r"\bK(?=l(?:ockan)?\b)")
+_BARE_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[.:](\d{2})(?![\d.:])")
+_PAGE_OF = re.compile(r"\b\d{1,3}\s*\(\s*\d{1,3}\s*\)")
+_OFFICER_FIELDS = frozenset({"chair", "secretary", "adjuster"})
+_ADJUSTED_DATE_LABELS = frozenset({"justerat den", "justeringsdatum", "justerad", "justerat"})
+_WHEN_LEFTOVERS = re.compile(r"(?:^|[\s,])(?:kl\.?|klockan|den|kl)(?=$|[\s,])", re.IGNORECASE)
 
 
 @dataclass
@@ -65,6 +61,8 @@ class Head:
     warnings: list[ParseWarning] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
     """Indexes of the lines this head consumed."""
+    letterhead: str | None = None
+    """The body the letterhead names, for a title with no body of its own."""
 
 
 class DateError(Exception):
@@ -76,94 +74,202 @@ class DateError(Exception):
         super().__init__(message)
 
 
-def read_head(lines: list[Line]) -> Head:
-    """Read the head from `lines` (the lines before the attendance lists)."""
-    head = Head()
+def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
+    """Read the head from `lines` (the lines before the attendance lists).
+
+    `letterhead` is the body the letterhead above the title names, if any: it wins
+    over a line under the title that does not read as a body (`Styrelsemöte nr 8`).
+    """
+    head = Head(letterhead=letterhead)
     for index, line in enumerate(lines):
-        if index in head.used or line.blank:
+        if index in head.used or line.blank or _role_line(line):
             continue
-        if head.body is None and TITLE_LINE.match(line.text):
+        if head.body is None and head.field_lines.get("title") is None and find_title(line.raw):
             _read_title(lines, index, head)
-        elif _LABEL.match(line.text):
-            _read_label(lines, index, head)
+        elif _labels_in(line)[1]:
+            _read_labels(lines, index, head)
     for index, line in enumerate(lines):
         if index not in head.used and _role_line(line):
             _read_signature(lines, index, head)
+    if head.date is None:
+        _date_without_label(lines, head)
+    if head.body is None and head.letterhead is None and "title" not in head.field_lines:
+        _body_from_first_line(lines, head)
+    _repeated_dates(lines, head)
     for index, line in enumerate(lines):
-        if index not in head.used and not line.blank:
+        if index not in head.used and not line.blank and not _quietly_read(lines, index, head):
             head.warnings.append(
                 ParseWarning(line.number, f"not understood in the protocol head: {line.text!r}")
             )
     return head
 
 
+def _quietly_read(lines: list[Line], index: int, head: Head) -> bool:
+    """A line that says nothing to store: a signing record, or the title printed again."""
+    text = lines[index].text
+    title = head.field_lines.get("title")
+    again = title is not None and any(x.number == title and x.text == text for x in lines)
+    return bool(SIGNING_NOTES.search(text)) or again
+
+
+def _labels_in(line: Line) -> tuple[list[str], list[Labelled]]:
+    """Cells before the first label (a body name, say), and the labels from there on."""
+    cells = list(line.cells) or [line.raw]
+    for index in range(len(cells)):
+        found = split_labels("\t".join(cells[index:]))
+        if found:
+            return cells[:index], found
+        if index >= 1:
+            break
+    return [], []
+
+
 def _read_title(lines: list[Line], index: int, head: Head) -> None:
-    match = _TITLE_BODY.match(lines[index].text)
-    body = match.group("body").strip() if match else ""
+    line = lines[index]
+    title = find_title(line.raw)
+    assert title is not None
     head.used.add(index)
+    head.field_lines["title"] = line.number
+    after = _cells_text(title.after)
+    if head.date is None:
+        _read_when(after, line.number, head, quiet=True)
+    body = body_in(remove_when(after) if head.date else after)
+    if body is None:
+        body = _body_below_title(lines, index, head)
+    if body is None:
+        body = body_in(_cells_text(title.before).split("\t")[0])
+    if body is None:
+        return
     following = _next_non_blank(lines, index)
-    if not body and following is not None:
-        body, index = lines[following].text, following
-        head.used.add(index)
-        following = _next_non_blank(lines, index)
     while following is not None and lines[following].text[:1].islower():
         body = f"{body} {lines[following].text}"
         head.used.add(following)
         following = _next_non_blank(lines, following)
-    if body:
-        head.body = body
-        head.field_lines["body"] = lines[index].number
+    head.body = body
+    head.field_lines["body"] = line.number
 
 
-def _read_label(lines: list[Line], index: int, head: Head) -> None:
-    match = _LABEL.match(lines[index].text)
-    assert match is not None
-    label, value = match.group("label").casefold(), match.group("value").strip()
+def _cells_text(text: str) -> str:
+    """The title's pieces with their cells kept apart by tabs."""
+    return "\t".join(" ".join(cell.split()) for cell in re.split(r"\t|\s{2,}", text) if cell)
+
+
+def _body_below_title(lines: list[Line], index: int, head: Head) -> str | None:
+    """A title with no body: the body is the next line (its first cell), if not a label."""
+    following = _next_non_blank(lines, index)
+    if following is None or _role_line(lines[following]):
+        return None
+    line = lines[following]
+    before, labels = _labels_in(line)
+    first = (before[0] if before else "") if labels else line.cells[0] if line.cells else ""
+    body = body_in(first)
+    if body is None or (not looks_like_body(body) and (labels or len(line.cells) > 1)):
+        return None
+    if not looks_like_body(body) and head.letterhead and looks_like_body(head.letterhead):
+        return None
+    if not labels:
+        head.used.add(following)
+    return body
+
+
+def _read_labels(lines: list[Line], index: int, head: Head) -> None:
+    line = lines[index]
+    before, labels = _labels_in(line)
     head.used.add(index)
-    number = lines[index].number
-    if not value and label not in ("vid protokollet",):
-        taken = _value_on_next_line(lines, index, label)
-        if taken is not None:
-            value, index = lines[taken].text, taken
-            number = lines[taken].number
-            head.used.add(taken)
-    if label in _DATE_LABELS:
+    if before and head.body is None and looks_like_body(body := " ".join(before[0].split())):
+        head.body = body
+        head.field_lines["body"] = line.number
+    values = [(item.value, line.number) for item in labels]
+    following = _next_non_blank(lines, index)
+    if following is not None and lines[following].text.casefold() in LABEL_TAILS:
+        head.used.add(following)  # `Plats och tid för` / `sammanträde`: the label wrapped
+        labels[-1] = _with_tail(labels[-1], lines[following].text.casefold())
+        following = _next_non_blank(lines, following)
+    if following is not None and not any(value for value, _ in values):
+        below = _values_below(lines, following, labels)
+        if below is not None:
+            head.used.add(following)
+            values = below
+    for labelled, (value, number) in zip(labels, values, strict=True):
+        _read_field(labelled, value.removeprefix("för ").strip(), number, head)
+
+
+def _with_tail(labelled: Labelled, tail: str) -> Labelled:
+    key = f"{labelled.label} för {tail}"
+    field = HEAD_LABELS.get(key, labelled.field)
+    return Labelled(key if key in HEAD_LABELS else labelled.label, field, labelled.value, False)
+
+
+def _values_below(
+    lines: list[Line], index: int, labels: list[Labelled]
+) -> list[tuple[str, int]] | None:
+    """Values on the line under labels that stand alone (`Datum` / `2024-02-01`), or None."""
+    below = lines[index]
+    if _labels_in(below)[1] or _role_line(below):
+        return None
+    if len(labels) > 1:
+        cells = list(below.cells)
+        return [(c, below.number) for c in cells] if len(cells) == len(labels) else None
+    field = labels[0].field
+    text = "\t".join(below.cells)
+    if field in ("chair", "secretary", "adjuster"):
+        after = _next_non_blank(lines, index)
+        signs = after is not None and _role_line(lines[after]) is not None
+        names = _split_names(text)
+        fits = not signs and all(looks_like_name(_PARTY_IN_NAME.sub("", n)) for n in names)
+    elif field in ("when", "adjusted"):
+        try:
+            fits = find_date(text) is not None or parse_compact_date(text) is not None
+        except InvalidDate:  # an impossible date is still this label's value: it is warned about
+            fits = True
+    elif field == "ignore":  # `Paragrafer` / `§§ 1-45`, never the names of a signature
+        fits = len(text) < 40 and any(c.isdigit() for c in text)
+    elif field == "kind":
+        fits = len(text) < 40
+    else:
+        fits = True
+    return (
+        [(" ".join(text.split()) if field not in _OFFICER_FIELDS else text, below.number)]
+        if fits
+        else None
+    )
+
+
+def _read_field(labelled: Labelled, value: str, number: int, head: Head) -> None:
+    field = labelled.field
+    if field in ("when", "when_place"):
         _read_when(value, number, head)
-        if label in _PLACE_AND_TIME_LABELS and remove_when(value):
-            head.location = remove_when(value)
+        if field == "when_place" and (place := _place(value)) and head.location is None:
+            head.location = place
             head.field_lines["location"] = number
-    elif label in _PLACE_LABELS and value:
+    elif field == "place" and value and head.location is None:
         head.location = value
         head.field_lines["location"] = number
-    elif label in _ADJUSTED_LABELS:
-        _read_adjusted(value, number, head)
-    elif label in _LABEL_ROLES and value:
+    elif field == "body" and value and head.body is None:
+        head.body = value
+        head.field_lines["body"] = number
+    elif field == "adjusted":
+        _read_adjusted(value, number, head, strict=labelled.label in _ADJUSTED_DATE_LABELS)
+    elif field in ("chair", "secretary", "adjuster") and value:
         for name in _split_names(value):
-            head.officers.append(Officer(_LABEL_ROLES[label], name, number))
+            name = _PARTY_IN_NAME.sub("", name).strip()
+            if looks_like_name(name) or (len(name.split()) == 1 and name[:1].isupper()):
+                head.officers.append(Officer(field, name, number))  # type: ignore[arg-type]
 
 
-def _value_on_next_line(lines: list[Line], index: int, label: str) -> int | None:
-    """The next line, when it holds this label's value rather than something else."""
-    following = _next_non_blank(lines, index)
-    if following is None or _LABEL.match(lines[following].text):
-        return None
-    text = lines[following].text
-    if label in _ADJUSTED_LABELS:
-        try:
-            return following if _read_date_value(text) else None
-        except InvalidDate:  # an impossible date is still this label's value: it is warned about
-            return following
-    if label in _LABEL_ROLES:
-        after = _next_non_blank(lines, following)
-        is_signature = after is not None and _role_line(lines[after])
-        return following if looks_like_name(text) and not is_signature else None
-    return None if _role_line(lines[following]) else following
-
-
-def _read_when(value: str, number: int, head: Head) -> None:
+def _read_when(value: str, number: int, head: Head, *, quiet: bool = False) -> None:
+    value = _CLOCK_WORD.sub("k", value)
+    days = _DAY_RANGE.search(value)
+    if days and _has_date(_DAY_RANGE.sub(r"\1", value)):
+        message = f"a meeting over several days ({days.group(0)} …): the first day is stored"
+        head.warnings.append(ParseWarning(number, message))
+        value = _DAY_RANGE.sub(r"\1", value)
     try:
         found = find_date(value)
     except InvalidDate as error:
+        if quiet:
+            head.warnings.append(ParseWarning(number, str(error)))
+            return
         raise DateError(number, str(error)) from None
     if found and head.date is None:
         head.date = found.value
@@ -173,14 +279,87 @@ def _read_when(value: str, number: int, head: Head) -> None:
     if times.problem:
         head.warnings.append(ParseWarning(number, times.problem))
     start, end = times.start, times.end
+    if start is None and found:
+        start = _bare_clock(value.replace(found.written, " "))
     if start and head.start is None:
         head.start, head.end = start, end
         head.field_lines["start"] = number
 
 
-def _read_adjusted(value: str, number: int, head: Head) -> None:
+def _has_date(text: str) -> bool:
+    try:
+        return find_date(text) is not None
+    except InvalidDate:
+        return True  # read again below, where the impossible date is reported
+
+
+def _warn_about_year(value: date, number: int, head: Head) -> None:
+    problem = check_year(value)
+    if problem:
+        head.warnings.append(ParseWarning(number, problem))
+
+
+def _bare_clock(text: str) -> time | None:
+    """`2022-12-14 19.00`: a time with no `kl` after the date."""
+    match = _BARE_CLOCK.search(text)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return None
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def _place(value: str) -> str:
+    """The place in `Rådhuset, Dagö, 20 september 2017, klockan`: `Rådhuset, Dagö`."""
+    place = remove_when(_CLOCK_WORD.sub("k", value))
+    place = _WHEN_LEFTOVERS.sub(" ", place)
+    return ", ".join(p.strip() for p in place.split(",") if p.strip())
+
+
+def _date_without_label(lines: list[Line], head: Head) -> None:
+    """No label gave the date: a line that is (mostly) a date, such as `7 juni 2021`."""
+    for index, line in enumerate(lines[:40]):
+        if index in head.used or line.blank:
+            continue
+        try:
+            found = find_date(line.text)
+        except InvalidDate:
+            continue
+        if found and len(remove_when(line.text).split()) <= 3:
+            head.used.add(index)
+            _read_when(line.text, line.number, head, quiet=True)
+            return
+
+
+def _body_from_first_line(lines: list[Line], head: Head) -> None:
+    """No title at all (`Brf Bronsyxan, 716406-9671` / `7 juni 2021`): the first line names it."""
+    first = next((i for i, x in enumerate(lines) if not x.blank and i not in head.used), None)
+    body = body_from_first_line(lines[first].text) if first is not None else None
+    if first is None or body is None:
+        return
+    head.body = body
+    head.used.add(first)
+    head.field_lines["body"] = lines[first].number
+    message = f"council taken from the first line: {body!r}"
+    head.warnings.append(ParseWarning(lines[first].number, message))
+
+
+def _repeated_dates(lines: list[Line], head: Head) -> None:
+    """A line that only repeats the meeting's date (`2023-07-25   1(3)`) is read."""
+    for index, line in enumerate(lines[:40]):
+        if index in head.used or line.blank:
+            continue
+        try:
+            found = find_date(line.text)
+        except InvalidDate:
+            continue
+        rest = _PAGE_OF.sub("", remove_when(line.text))
+        if found and found.value == head.date and not rest.strip():
+            head.used.add(index)
+
+
+def _read_adjusted(value: str, number: int, head: Head, *, strict: bool = True) -> None:
     if not value:
-        head.warnings.append(ParseWarning(number, "'Justerat den' has no date"))
+        if strict:
+            head.warnings.append(ParseWarning(number, "'Justerat den' has no date"))
         return
     try:
         found = _read_date_value(value)
@@ -188,17 +367,13 @@ def _read_adjusted(value: str, number: int, head: Head) -> None:
         head.warnings.append(ParseWarning(number, f"adjusted date: {error}"))
         return
     if found is None:
-        head.warnings.append(ParseWarning(number, f"adjusted date not understood: {value!r}"))
+        if strict:
+            message = f"adjusted date not understood: {value!r}"
+            head.warnings.append(ParseWarning(number, message))
         return
     head.adjusted_on = found
     head.field_lines["adjusted_on"] = number
     _warn_about_year(found, number, head)
-
-
-def _warn_about_year(value: date, number: int, head: Head) -> None:
-    problem = check_year(value)
-    if problem:
-        head.warnings.append(ParseWarning(number, problem))
 
 
 def _read_date_value(text: str) -> date | None:
@@ -209,9 +384,19 @@ def _read_date_value(text: str) -> date | None:
     return found.value if found else None
 
 
+def opens_signatures(line: Line) -> bool:
+    """Does this line open the signatures (`Underskrifter`, `Justerandes signatur`)?"""
+    return any(item.label in SIGNATURE_LABELS for item in _labels_in(line)[1])
+
+
+def is_role_line(line: Line) -> bool:
+    """Is this a line of roles under signatures (`Ordförande   Justerare`)?"""
+    return _role_line(line) is not None
+
+
 def belongs_to_head(line: Line) -> bool:
     """Is this a head line (a label or a line of roles) even where it stands among the lists?"""
-    return _role_line(line) is not None or (":" in line.text and bool(_LABEL.match(line.text)))
+    return _role_line(line) is not None or bool(_labels_in(line)[1])
 
 
 def _role_line(line: Line) -> list[OfficerRole] | None:
@@ -247,7 +432,7 @@ def _read_signature(lines: list[Line], index: int, head: Head) -> None:
 
 
 def _names_line(line: Line) -> bool:
-    return not _LABEL.match(line.text) and all(looks_like_name(cell) for cell in line.cells)
+    return not _labels_in(line)[1] and all(looks_like_name(cell) for cell in line.cells)
 
 
 def _signature_names(line: Line, count: int) -> list[str]:

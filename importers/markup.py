@@ -6,6 +6,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from importers.document import DocumentLine
+
 _STRUCK = re.compile(r"<del>(.*?)</del>|~~(.+?)~~", re.IGNORECASE)
 _KNOWN_TAG = re.compile(
     r"</?(?:del|b|i|u|em|strong|span|font|sup|sub|p|br|mark|s|strike)\b[^>]*>", re.IGNORECASE
@@ -81,3 +83,18 @@ def _is_wholly_bold(text: str) -> bool:
         if text.startswith(mark) and text.endswith(mark):
             return mark not in text[2:-2].replace(mark * 2, "")
     return False
+
+
+def text_lines(text: str) -> tuple[DocumentLine, ...]:
+    """A plain-text or Markdown file's lines as document lines: one per line of `text`.
+
+    Tabs separate cells; `<del>`/`~~` mark a struck cell and `#` or a wholly bold
+    line a heading. Runs of spaces stay in the cell: the parser reads them as gaps.
+    """
+    lines = []
+    for raw in text.split("\n"):
+        cleaned = clean_line(raw)
+        cells = tuple(cleaned.text.split("\t")) if cleaned.text else ()
+        struck = cleaned.struck_cells if any(cleaned.struck_cells) else ()
+        lines.append(DocumentLine(cells=cells, struck=struck, heading=cleaned.heading))
+    return tuple(lines)

@@ -9,10 +9,10 @@ Words hyphenated across a line break are joined onto the first line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from importers.markup import clean_line
+from importers.document import DocumentLine
 
 TITLE_LINE = re.compile(
     r"^(?:Protokoll|PROTOKOLL|Sammanträdesprotokoll|SAMMANTRÄDESPROTOKOLL|Mötesprotokoll"
@@ -24,6 +24,8 @@ _PAGE_NUMBER = re.compile(
     r"|(?:sida|sid\.?|page)\s*\d{1,3}(?:\s*(?:\(|av|/|of)\s*\d{1,3}\)?)?)$",
     re.IGNORECASE,
 )
+_TABLE_RULE = re.compile(r"\s*\|\s*")
+_RULE_ONLY = re.compile(r"^[-_=–—.*|:\s]{3,}$")
 _URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
 _ADDRESS_KEYWORDS = (
     "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX", "ORG.NR", "ORGANISATIONSNUMMER",
@@ -37,6 +39,8 @@ _ADDRESS_LINE = re.compile(
 _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-$")
 _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som"})
 _MAX_HEADER_PARAGRAPH = 8
+_RUNNING_HEAD_LINES = 15
+_DIGITS = re.compile(r"\d+")
 _SIGNATURE_FOOTER = re.compile(
     r"^(?:(?:Justerandes?|Ordförandes|Sekreterarens|Justerares)\s+sign(?:atur|\.)?"
     r"|Utdragsbestyrkande|Signatur(?:er)?:?)(?:\s+(?:Justerandes?\s+sign\S*|Utdragsbestyrkande"
@@ -48,12 +52,22 @@ _SIGNATURE_FOOTER = re.compile(
 class Line:
     """One line of the original file, cleaned: `text` has single spaces, `cells` the columns."""
 
-    __slots__ = ("_cells", "blank", "continues", "heading", "number", "raw", "struck", "text")
+    __slots__ = (
+        "_cells", "blank", "continues", "heading", "number", "page", "raw", "struck", "text",
+    )  # fmt: skip
 
-    def __init__(self, number: int, raw: str, struck: bool = False, heading: bool = False) -> None:
+    def __init__(
+        self,
+        number: int,
+        raw: str,
+        struck: bool = False,
+        heading: bool = False,
+        page: int | None = None,
+    ) -> None:
         self.number = number
         self.struck = struck
         self.heading = heading
+        self.page = page
         self.continues = False
         """The line was broken mid-word (hyphenated) into the next one."""
         self.set_raw(raw)
@@ -85,26 +99,33 @@ class NormalizedText:
     letterhead: list[Line]
 
 
-def normalize(text: str) -> NormalizedText:
-    """Turn a protocol's decoded text into clean, numbered lines."""
-    lines = [_to_line(number, raw) for number, raw in enumerate(text.split("\n"), start=1)]
+def normalize(document_lines: Sequence[DocumentLine]) -> NormalizedText:
+    """Turn a document's lines into clean lines numbered as in its text."""
+    lines = [
+        _to_line(number, line)
+        for number, line in enumerate(document_lines, start=1)
+        if not line.furniture
+    ]
     lines = [line for line in lines if not _is_page_furniture(line)]
     letterhead, lines = _split_letterhead(lines)
     lines = _drop_repeated_headers(lines, letterhead)
+    lines = _drop_running_headers(lines)
     lines = _drop_address_blocks(lines)
     lines = _drop_signature_footers(lines)
     _join_hyphenated_words(lines)
     return NormalizedText(lines=[x for x in lines if x.number > 0], letterhead=letterhead)
 
 
-def _to_line(number: int, raw: str) -> Line:
-    cleaned = clean_line(raw)
-    struck = bool(cleaned.struck_cells) and cleaned.struck_cells[0]
-    return Line(number=number, raw=cleaned.text, struck=struck, heading=cleaned.heading)
+def _to_line(number: int, line: DocumentLine) -> Line:
+    raw = "\t".join(line.cells)
+    if "|" in raw:  # a table's rules (`1. | Mötet öppnades`, Markdown `| a | b |`): cell breaks
+        raw = "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
+    return Line(number, raw, struck=line.first_struck, heading=line.heading, page=line.page)
 
 
 def _is_page_furniture(line: Line) -> bool:
-    return bool(_PAGE_NUMBER.match(line.text) or _URL_ONLY.match(line.text))
+    text = line.text
+    return bool(_PAGE_NUMBER.match(text) or _URL_ONLY.match(text) or _RULE_ONLY.match(text))
 
 
 def _split_letterhead(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -149,6 +170,32 @@ def _drop_repeated_headers(lines: list[Line], letterhead: list[Line]) -> list[Li
         return all(composed.fullmatch(_key(x.text)) for x in run)
 
     return _drop_blocks(lines, starts, continues)
+
+
+def _drop_running_headers(lines: list[Line]) -> list[Line]:
+    """Drop the repeats of head lines printed on every page (`STORÅ KOMMUN … 2 (110)`).
+
+    A line of the first page's head that recurs, digits aside, at least twice
+    more is a running header: its first print is read, the repeats are not.
+    """
+    head = [line for line in lines if not line.blank][:_RUNNING_HEAD_LINES]
+    keys: dict[str, int] = {}
+    for line in head:
+        if len(line.text) >= 6:
+            keys.setdefault(_masked(line.text), line.number)
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = _masked(line.text)
+        if key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    running = {key for key, count in counts.items() if count >= 3}
+    if not running:
+        return lines
+    return [x for x in lines if _masked(x.text) not in running or x.number == keys[_masked(x.text)]]
+
+
+def _masked(text: str) -> str:
+    return _DIGITS.sub("#", "".join(text.split()).casefold())
 
 
 def _drop_address_blocks(lines: list[Line]) -> list[Line]:

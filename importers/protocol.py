@@ -2,41 +2,75 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from importers.agenda import ITEM_HEADING, Heading, find_headings, read_item
-from importers.attendance import MARKUP_CHARACTERS, Section, read_attendee, read_section_heading
-from importers.header import DateError, Head, belongs_to_head, body_from_letterhead, read_head
-from importers.normalize import Line, normalize
+from importers.attendance import (
+    AttendanceReader,
+    AttendanceReading,
+    is_tick_row,
+    read_section_heading,
+)
+from importers.attendance_entry import MARKUP_CHARACTERS
+from importers.contents import find_contents, missing_items
+from importers.document import Document, DocumentLine
+from importers.head_title import body_from_first_line
+from importers.header import (
+    DateError,
+    Head,
+    belongs_to_head,
+    body_from_letterhead,
+    is_role_line,
+    opens_signatures,
+    read_head,
+)
+from importers.markup import text_lines
+from importers.next_meeting import find_next_meeting
+from importers.normalize import Line, NormalizedText, normalize
+from importers.officers import find_officers
+from importers.paragraph_ranges import paragraph_numbers
 from importers.records import AgendaItem, Attendee, Officer, ParseWarning, Protocol, ProtocolError
-from importers.swedish_dates import find_dates
 
-_NEXT_MEETING_TITLE = re.compile(r"\bnästa\s+(?:möte|sammanträde)", re.IGNORECASE)
-_MEETING_TIMES_TITLE = re.compile(
-    r"\b(?:tider|mötestider|mötesdatum|sammanträdestider|kalendarium|sammanträdesplan)\b", re.I
-)
 _LONG_ITEM_CHARACTERS = 100_000
-_WEEKDAY_START = re.compile(r"(?=\b(?:Måndag|Tisdag|Onsdag|Torsdag|Fredag|Lördag|Söndag)\b)")
-_ELECTED_ADJUSTER = re.compile(
-    r"(?P<name>(?:[A-ZÅÄÖ][\w-]+ ){1,3}[A-ZÅÄÖ][\w-]+)(?:, [^,]+,)? valdes"
-    r" (?:till justerare|att (?:jämte ordförande )?justera)"
-)
 
 
 def parse_text(text: str, path: str = "<text>") -> Protocol:
     """Parse a protocol's decoded text; raise `ProtocolError` when it cannot be one."""
-    normalized = normalize(text)
+    return parse_lines(text_lines(text), path)
+
+
+def parse_document(document: Document) -> Protocol:
+    """Parse a document read by any reader; its reader's warnings come along."""
+    protocol = parse_lines(document.lines, document.path)
+    if not document.warnings:
+        return protocol
+    warnings = sorted((*document.warnings, *protocol.warnings), key=lambda w: w.line or 0)
+    return replace(protocol, warnings=tuple(warnings))
+
+
+def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
+    """Parse a document's lines; raise `ProtocolError` when they cannot be a protocol."""
+    normalized = normalize(document_lines)
     lines = normalized.lines
+    contents = find_contents(lines)
     attendance_at = _first_section_heading(lines)
-    headings, warnings = find_headings(lines, attendance_at or 0)
+    headings, warnings = find_headings(lines, attendance_at or 0, contents.indexes)
     zone_end = _first_heading(headings, lines)
-    attendees, leftovers, attendance_warnings = _read_attendance(
-        lines[attendance_at:zone_end] if attendance_at is not None else []
+    zone = lines[attendance_at:zone_end] if attendance_at is not None else []
+    skipped = {lines[i].number for i in contents.indexes}
+    attendance, leftovers = _read_attendance(
+        [Line(x.number, "") if x.number in skipped else x for x in zone]
     )
-    head_lines = lines[: attendance_at if attendance_at is not None else zone_end] + leftovers
+    attendees = attendance.attendees
+    attendance_warnings = attendance.warnings
+    head_lines = [
+        line if i not in contents.indexes else Line(line.number, "")
+        for i, line in enumerate(lines[: attendance_at if attendance_at is not None else zone_end])
+    ] + leftovers
     try:
-        head = read_head(head_lines)
+        head = read_head(head_lines, body_from_letterhead(normalized.letterhead))
     except DateError as error:
         raise ProtocolError(path, error.message, error.line) from None
     warnings = [*head.warnings, *attendance_warnings, *warnings]
@@ -44,11 +78,16 @@ def parse_text(text: str, path: str = "<text>") -> Protocol:
         read_item(lines, heading, headings[n + 1].index if n + 1 < len(headings) else len(lines))
         for n, heading in enumerate(headings)
     ]
-    meeting_date = _require_date(head, path)
-    body = _require_body(head, normalized.letterhead, path, warnings)
-    officers = _officers(head, items, warnings)
-    next_date, next_text = find_next_meeting(items, meeting_date)
+    _refuse_non_protocol(head, attendees, items, path)
+    meeting_date = _date_or_warning(head, warnings)
+    body = _body_or_warning(head, normalized, warnings)
+    attendees = _attended_paragraphs(attendees, items)
+    officers, officer_warnings = find_officers(head.officers, attendees, items)
+    warnings += officer_warnings
+    next_date, next_text = find_next_meeting(items, meeting_date) if meeting_date else (None, None)
     warnings += _cross_checks(attendees, officers, items)
+    found = {item.number for item in items}
+    warnings += [ParseWarning(line, message) for line, message in missing_items(contents, found)]
     return Protocol(
         body=body,
         date=meeting_date,
@@ -70,7 +109,7 @@ def _first_section_heading(lines: list[Line]) -> int | None:
     for index, line in enumerate(lines):
         if ITEM_HEADING.match(line.text) and not line.text[:4].isdigit():
             return None
-        if read_section_heading(line):
+        if not line.blank and (read_section_heading(line) or is_tick_row(line)):
             return index
     return None
 
@@ -79,125 +118,87 @@ def _first_heading(headings: list[Heading], lines: list[Line]) -> int:
     return headings[0].index if headings else len(lines)
 
 
-def _read_attendance(
-    lines: list[Line],
-) -> tuple[list[Attendee], list[Line], list[ParseWarning]]:
+def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
     """Attendees of the lists; lines that belong to the head instead (labels, signatures)."""
-    attendees: list[Attendee] = []
+    reader = AttendanceReader()
     leftovers: list[Line] = []
-    warnings: list[ParseWarning] = []
-    section: Section | None = None
+    signing = False
+    """Inside the signatures (`Elektroniska underskrifter`): names there are not attendees."""
     for index, line in enumerate(lines):
         heading = None if line.blank else read_section_heading(line)
-        if line.blank or belongs_to_head(line) or _signs_above_role(lines, index):
+        signing = (signing or opens_signatures(line)) and heading is None
+        if line.blank or signing or (heading is None and _is_head_line(lines, index)):
             leftovers.append(line)
-        elif heading:
-            section = heading
-            leftovers.append(Line(line.number, ""))
-        elif (attendee := read_attendee(line, section) if section else None) is not None:
-            attendees.append(attendee.row)
-            warnings += attendee.warnings
-            leftovers.append(Line(line.number, ""))
-        else:
-            warnings.append(ParseWarning(line.number, f"not an attendance row: {line.text!r}"))
-            leftovers.append(Line(line.number, ""))
-    return attendees, leftovers, warnings
+            continue
+        leftovers.append(Line(line.number, ""))
+        if heading:
+            reader.heading(heading, line)
+        elif not reader.row(line):
+            message = f"not an attendance row: {line.text!r}"
+            reader.reading.warnings.append(ParseWarning(line.number, message))
+    return reader.close(), leftovers
+
+
+def _is_head_line(lines: list[Line], index: int) -> bool:
+    return belongs_to_head(lines[index]) or _signs_above_role(lines, index)
 
 
 def _signs_above_role(lines: list[Line], index: int) -> bool:
     """A name standing over a role line (`Anna Andersson` / `Ordförande`) is a signature."""
-    if "(" in lines[index].text or "\t" in lines[index].raw:
+    if "(" in lines[index].text or ("\t" in lines[index].raw and len(lines[index].cells) > 2):
         return False
     following = next((x for x in lines[index + 1 : index + 3] if not x.blank), None)
-    return following is not None and belongs_to_head(following) and not _has_label(following)
+    return following is not None and is_role_line(following)
 
 
-def _has_label(line: Line) -> bool:
-    return ":" in line.text
+def _refuse_non_protocol(
+    head: Head, attendees: list[Attendee], items: list[AgendaItem], path: str
+) -> None:
+    """Refuse only what is no protocol at all: no head, no attendance and no items."""
+    if items or attendees or (head.date and head.body):
+        return
+    if head.body is None and head.date is None:
+        message = "not a protocol: no title or date, no attendance list and no numbered items"
+    else:
+        message = "not a protocol: a heading, but no attendance list and no numbered items"
+    raise ProtocolError(path, message, head.field_lines.get("title", 1))
 
 
-def _require_date(head: Head, path: str) -> date:
+def _date_or_warning(head: Head, warnings: list[ParseWarning]) -> date | None:
     if head.date is None:
-        if head.body is None:
-            message = "no protocol header found: expected a title such as 'Protokoll …' and a date"
-            raise ProtocolError(path, message + " line such as 'Tid: 26 februari 2020'", 1)
-        line = head.field_lines.get("body", 1)
-        raise ProtocolError(path, "no meeting date found (looked for 'Tid:', 'Datum:')", line)
+        line = head.field_lines.get("title", head.field_lines.get("body", 1))
+        message = "no meeting date found (looked for 'Datum', 'Tid', 'Sammanträdesdatum' …"
+        warnings.append(ParseWarning(line, message + " and in the title): fill it in"))
     return head.date
 
 
-def _require_body(
-    head: Head, letterhead: list[Line], path: str, warnings: list[ParseWarning]
-) -> str:
+def _body_or_warning(
+    head: Head, normalized: NormalizedText, warnings: list[ParseWarning]
+) -> str | None:
     if head.body:
         return head.body
-    fallback = body_from_letterhead(letterhead)
-    if fallback is None:
-        raise ProtocolError(path, "no council named: expected a title such as 'Protokoll …'", 1)
-    warnings.append(
-        ParseWarning(letterhead[0].number, f"council taken from the letterhead: {fallback!r}")
-    )
+    letterhead = normalized.letterhead
+    first = next((x for x in normalized.lines if not x.blank), None)
+    if letterhead and (fallback := body_from_letterhead(letterhead)):
+        line = letterhead[0].number
+    elif first is not None and (fallback := body_from_first_line(first.text)):
+        line = first.number
+    else:
+        message = "no council named (looked for a title such as 'Protokoll Kommunstyrelsen'"
+        warnings.append(ParseWarning(1, message + " or a label such as 'Organ'): fill it in"))
+        return None
+    warnings.append(ParseWarning(line, f"council taken from the first line: {fallback!r}"))
     return fallback
 
 
-def _officers(head: Head, items: list[AgendaItem], warnings: list[ParseWarning]) -> list[Officer]:
-    officers = list(head.officers)
-    if not any(o.role == "adjuster" for o in officers):
-        for item in items:
-            match = _ELECTED_ADJUSTER.search(item.body)
-            if match:
-                officers.append(Officer("adjuster", match.group("name"), item.line))
-                warnings.append(ParseWarning(item.line, "adjuster taken from the agenda item"))
-                break
-    for role in ("chair", "secretary"):
-        if not any(o.role == role for o in officers):
-            warnings.append(
-                ParseWarning(None, f"no {'ordförande' if role == 'chair' else 'sekreterare'} found")
-            )
-    return officers
-
-
-def find_next_meeting(
-    items: list[AgendaItem], meeting_date: date
-) -> tuple[date | None, str | None]:
-    """The next meeting: from a "Nästa möte" item, else the first date after this meeting in an
-    item about the times of coming meetings."""
-    for item in items:
-        if _NEXT_MEETING_TITLE.search(item.title):
-            found = _first_dated_paragraph(item, meeting_date, earliest=False)
-            if found[0]:
-                return found
-    for item in items:
-        if _MEETING_TIMES_TITLE.search(item.title):
-            found = _first_dated_paragraph(item, meeting_date, earliest=True)
-            if found[0]:
-                return found
-    return None, None
-
-
-def _first_dated_paragraph(
-    item: AgendaItem, meeting_date: date, *, earliest: bool
-) -> tuple[date | None, str | None]:
-    best: tuple[date | None, str | None] = (None, None)
-    for paragraph in _dated_pieces(item.body):
-        dates = [
-            d.value for d in find_dates(paragraph, after=meeting_date) if d.value > meeting_date
-        ]
-        if not dates:
-            continue
-        if not earliest:
-            return dates[0], paragraph
-        if best[0] is None or min(dates) < best[0]:
-            best = (min(dates), paragraph)
-    return best
-
-
-def _dated_pieces(text: str) -> list[str]:
-    """Paragraphs, each cut before a weekday that starts another date (`Onsdag 16 … Tisdag 26`)."""
-    pieces = []
-    for paragraph in text.split("\n\n"):
-        pieces += [piece.strip() for piece in _WEEKDAY_START.split(paragraph) if piece.strip()]
-    return pieces
+def _attended_paragraphs(attendees: list[Attendee], items: list[AgendaItem]) -> list[Attendee]:
+    numbers = [item.number for item in items]
+    return [
+        replace(a, paragraph_numbers=paragraph_numbers(a.paragraphs, numbers))
+        if a.paragraphs
+        else a
+        for a in attendees
+    ]
 
 
 def _cross_checks(

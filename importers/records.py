@@ -39,6 +39,8 @@ class Attendee:
     """The paragraphs the person attended, as written (`§§ 1-36`, `t.o.m. § 125`); None for all."""
     paragraph_numbers: tuple[int, ...] = ()
     """The same as numbers (`1-6, 9-34` gives 1…6, 9…34); empty when `paragraphs` is None."""
+    function: str | None = None
+    """What the person does at the meeting, as written after the name (`ordförande`)."""
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,7 @@ def test_bad_files_fail_alone_and_set_the_exit_status(db: Path, folder: Path) ->
     assert f"{folder / 'missing.txt'}: no such file or folder" in problems
     assert f"{folder / 'bad' / 'empty.txt'}: the file is empty" in problems
     assert any(p.startswith(f"{folder / 'bad' / 'binary.txt'}:1: ") for p in problems)
-    assert any(
-        p.startswith(f"{folder / 'bad' / 'notes.md'}:1: no protocol header") for p in problems
-    )
+    assert any(p.startswith(f"{folder / 'bad' / 'notes.md'}:1: not a protocol") for p in problems)
     assert len(problems) == 4
     assert run(db, "export", "meetings").stdout.count("\n") == 3
 

@@ -1,0 +1,223 @@
+"""One person's entry in an attendance list: name, party, organisation, and what is said of them.
+
+An entry is the text of one cell (or of a whole line): `Tore Sand (M), Ordförande`,
+`[X] Frostdahl-Blomqvist Siw, ordförande`, `Inger Carlsson (S) Ersätter Allan Armaghan (S), 9-34`,
+`Andreas Gudinge (S), tjg ersättare`, `Karin Öst, förvaltningschef`, `Agneta Blom (S) 1-6, 9-34`,
+`Vivianne Pettersson M`, `Caroline Dieker	M	Askersunds kommun.`, `Eva Ek anmält förhinder`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from importers.lexicon import ABSENT_MARKS, FUNCTIONS, REPLACES, SUBSTITUTE_MARKS
+from importers.organizations import (
+    canonical_organization,
+    clean_organization,
+    is_organization,
+    split_name_and_organization,
+)
+from importers.paragraph_ranges import take_paragraphs
+from importers.parties import is_known_party, looks_like_party
+from importers.records import Attendee, Role
+
+_TICK = re.compile(r"^\[\s*(?P<mark>[xX✓✔]?)\s*\]\s*")
+_TICKS = frozenset({"X", "x", "✓", "✔"})
+EMPTY_SEAT = re.compile(r"^[-–—_.]{2,}$")
+_PAREN = re.compile(r"\s*\((?P<inside>[^()]{1,40})\)")
+_NOTES = re.compile(
+    r"[,\s]*\(?\b(?:deltar på distans|på distans|distans|via länk|digitalt|på plats)\b\)?", re.I
+)
+_NAME_PARTICLES = frozenset({"von", "van", "af", "de", "der", "den", "la", "le", "di", "da", "du"})
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+MARKUP_CHARACTERS = re.compile(r"[\[\]<>{}*_#|\\]")
+_SUBSTITUTE_TAIL = re.compile(
+    r"[,\s]*\(?\b(?:" + "|".join(re.escape(m) for m in SUBSTITUTE_MARKS) + r")\b"
+    r"(?:\s+för\s+[^,()\t]+)?\)?\s*$",
+    re.IGNORECASE,
+)
+_SUBSTITUTE_HEAD = re.compile(
+    r"^(?:" + "|".join(re.escape(m) for m in SUBSTITUTE_MARKS) + r")\b\s*", re.IGNORECASE
+)
+_TIME_NOTE = re.compile(
+    r"^(?:(?:t\.?\s?o\.?\s?m\.?|fr\.?\s?o\.?\s?m\.?|från|till|efter)\s*)?"
+    r"(?:kl\.?|klockan)\s*\d",
+    re.IGNORECASE,
+)
+_ABSENT = re.compile(
+    r"[,\s]*\(?\b(?:" + "|".join(re.escape(m) for m in ABSENT_MARKS) + r")\b\)?", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The people one entry names: one, or a substitute and the member replaced."""
+
+    people: tuple[Attendee, ...]
+    ticked: bool = False
+    """An `X` stood in a column after the name: a tick grid, where a row without one is absent."""
+
+
+def read_entry(
+    cells: list[str], role: Role, present: bool, line: int, *, struck: bool = False
+) -> Entry | None:
+    """The people one entry names, or None when it is not an entry."""
+    cells = [c.strip() for c in cells if c.strip()]
+    if not cells or all(EMPTY_SEAT.match(c) for c in cells):
+        return None
+    tick = _TICK.match(cells[0])
+    if tick:
+        present = present and bool(tick.group("mark"))
+        cells[0] = cells[0][tick.end() :]
+    ticked = any(c in _TICKS for c in cells[1:])
+    cells = [c for c in cells if c not in _TICKS]
+    present = present and not struck
+    text = "\t".join(cells)
+    if _ABSENT.search(text):
+        present = False
+        text = _ABSENT.sub("", text)
+    text, paragraphs = take_paragraphs(text)
+    replaced = REPLACES.search(text)
+    if replaced:
+        return _substitution(text, replaced, present, line, paragraphs)
+    parts = text.split("\t")
+    if any(_SUBSTITUTE_TAIL.search(part) for part in parts):
+        role = "substitute"
+        text = "\t".join(_SUBSTITUTE_TAIL.sub("", part) for part in parts)
+    person = read_person(text, role, present, line)
+    if person is None:
+        return None
+    return Entry((replace(person, paragraphs=paragraphs),), ticked)
+
+
+def _substitution(
+    text: str, match: re.Match[str], present: bool, line: int, paragraphs: str | None
+) -> Entry | None:
+    """`A (S) ersätter B (S)`: A sat as substitute, B was absent."""
+    left, right = text[: match.start()].strip(" ,\t"), text[match.end() :].strip(" ,\t")
+    left = _SUBSTITUTE_TAIL.sub("", left)
+    substitute = read_person(left, "substitute", present, line)
+    if substitute is None:
+        return None
+    people = [replace(substitute, paragraphs=paragraphs)]
+    replaced = read_person(right, "member", False, line) if right else None
+    if replaced is not None:
+        people.append(replace(replaced, paragraphs=paragraphs, function=None))
+    return Entry(tuple(people))
+
+
+def read_person(
+    text: str, role: Role, present: bool, line: int
+) -> tuple[Attendee, str | None] | None:
+    """Name, party, organisation and function out of one person's text."""
+    text = _NOTES.sub("", text)
+    party, text = _take_party(text)
+    cells = [c.strip(" ,") for c in text.split("\t") if c.strip(" ,")]
+    if not cells:
+        return None
+    first, *more = cells
+    name, _, after = first.partition(",")
+    pieces = [p.strip() for p in [*after.split(","), *more] if p.strip()]
+    if party is None and not after and not more:
+        name, party, organization = _split_single_spaced(first.split())
+        pieces = [organization] if organization else []
+    elif party is None and (split := _trailing_party(name)):
+        name, party = split
+    elif party is None and pieces and looks_like_party(pieces[0]) and " " not in pieces[0]:
+        party, pieces = pieces[0], pieces[1:]
+    role, pieces = _substitute_pieces(role, pieces)
+    name = name.strip()
+    if not looks_like_name(name):
+        return None
+    function, organization = _function_and_organization(pieces)
+    written = clean_organization(organization) if organization else None
+    return Attendee(
+        name=name,
+        party=party,
+        organization=written or None,
+        organization_canonical=canonical_organization(written) if written else None,
+        role=role,
+        present=present,
+        line=line,
+        function=function,
+    )
+
+
+def _take_party(text: str) -> tuple[str | None, str]:
+    """The first `(PARTY)` in `text`, and the text without its party codes in brackets."""
+    parties = [m.group("inside").strip() for m in _PAREN.finditer(text) if _is_party(m)]
+    if not parties:
+        return None, text
+    return parties[0], _PAREN.sub(lambda m: "" if _is_party(m) else m.group(0), text)
+
+
+def _is_party(match: re.Match[str]) -> bool:
+    return looks_like_party(match.group("inside").strip())
+
+
+def _trailing_party(name: str) -> tuple[str, str] | None:
+    """`Anna Berg S` (a party on single spaces before the comma) → (`Anna Berg`, `S`)."""
+    words = name.split()
+    if len(words) >= 3 and is_known_party(words[-1]):
+        return " ".join(words[:-1]), words[-1]
+    return None
+
+
+def _substitute_pieces(role: Role, pieces: list[str]) -> tuple[Role, list[str]]:
+    """`ersättare Örebro kommun` after the comma: a substitute, from that organisation."""
+    kept = []
+    for piece in pieces:
+        marked = _SUBSTITUTE_HEAD.match(piece)
+        if marked:
+            role = "substitute"
+            piece = piece[marked.end() :]
+        if piece.strip():
+            kept.append(piece.strip())
+    return role, kept
+
+
+def _function_and_organization(pieces: list[str]) -> tuple[str | None, str | None]:
+    function = None
+    organization = []
+    for piece in pieces:
+        cleaned = clean_organization(piece)
+        if _TIME_NOTE.match(cleaned):
+            continue  # `t.o.m. kl. 18.45`: when they left, shown in the source
+        if function is None and (FUNCTIONS.match(cleaned) or _is_function_phrase(cleaned)):
+            function = cleaned
+        elif cleaned:
+            organization.append(cleaned)
+    return function, ", ".join(organization) or None
+
+
+def _is_function_phrase(text: str) -> bool:
+    """`SST:s representant`, `medlem i rådet`: a lower-case role word, not an organisation."""
+    return not is_organization(text) and bool(FUNCTIONS.search(text)) and not text[:1].isupper()
+
+
+def _split_single_spaced(words: list[str]) -> tuple[str, str | None, str | None]:
+    """`Caroline Dieker M Askersunds kommun.` or `Marie Hillman Askersunds kommun`."""
+    for index in range(2, len(words)):
+        if is_known_party(words[index].rstrip(",.")):
+            organization = " ".join(words[index + 1 :]) or None
+            return " ".join(words[:index]), words[index].rstrip(",."), organization
+    split = split_name_and_organization(words)
+    if split:
+        return split[0], None, split[1]
+    return " ".join(words), None, None
+
+
+def looks_like_name(text: str) -> bool:
+    """Could `text` be a person's name (two to six words, capitalised, no sentence)?"""
+    if MARKUP_CHARACTERS.search(text):
+        return 1 <= len(text.split()) <= 6
+    words = text.split()
+    if not 2 <= len(words) <= 6 or text.endswith((".", ":", "?")):
+        return False
+    for word in words:
+        if word.casefold() in _NAME_PARTICLES:
+            continue
+        if not _NAME_WORD.match(word) or not word[0].isupper():
+            return False
+    return True
