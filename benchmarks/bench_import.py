@@ -1,6 +1,7 @@
 """Import throughput: synthetic protocols in the three seed layouts, protokoll vs plain sqlite3.
 
     .venv/bin/python benchmarks/bench_import.py [--sizes 1000 10000] [--seed 1]
+        [--documents 60] [--corpus ../shared/corpus]
 
 For each size N it writes N protocols (about 30 attendees and 10 agenda items
 each, names drawn from per-council rosters so that they recur as in a real
@@ -12,6 +13,11 @@ archive) to a temporary folder, then:
   a baseline that stores the same rows with plain `sqlite3` (same schema,
   pragmas, one transaction per protocol, alias ids cached in dicts).
 
+Then (`--documents N`) it renders N of those protocols as PDF and as Word files
+(as the tests do, with tests/importers/make_documents.py) and times reading and
+parsing each format beside the text of the same protocols: files and pages per
+second. `--corpus DIR` also times reading every PDF under DIR.
+
 Not part of the test suite.
 """
 
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -400,12 +407,73 @@ def report(size: int, seconds: dict[str, float], workers: int) -> None:
     )
 
 
+def document_timings(count: int, seed: int) -> None:
+    """Read and parse `count` protocols as text, PDF and Word; print files and pages per second."""
+    with tempfile.TemporaryDirectory(prefix="protokoll-bench-docs-") as scratch:
+        texts = write_protocols(Path(scratch), count, seed)
+        pages = write_documents(texts)
+        print(f"{count} protocols as documents ({pages} PDF pages, {pages / count:.1f} a file)")
+        for suffix in (".txt", ".pdf", ".docx"):
+            seconds = read_and_parse([path.with_suffix(suffix) for path in texts])
+            read, both = seconds["read"], seconds["read"] + seconds["parse"]
+            print(
+                f"  {suffix[1:]:<4} read {count / read:6.0f} files/s ({pages / read:6.0f} pages/s)"
+                f", read+parse {count / both:5.0f} files/s ({pages / both:5.0f} pages/s), "
+                f"CPU {count / (seconds['read_cpu'] + seconds['parse_cpu']):5.0f} files/s"
+            )
+
+
+def write_documents(texts: list[Path]) -> int:
+    """A PDF and a .docx beside each text protocol; returns the PDF pages written."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the tests' document maker
+    from tests.importers.make_documents import sample_lines, write_docx, write_pdf
+
+    pages = 0
+    for path in texts:
+        lines = sample_lines(path.read_text(encoding="utf-8"))
+        pages += write_pdf(lines, path.with_suffix(".pdf"))
+        write_docx(lines, path.with_suffix(".docx"))
+    return pages
+
+
+def read_and_parse(paths: list[Path]) -> dict[str, float]:
+    """Seconds (wall and CPU) spent reading and parsing `paths`."""
+    from importers.protocol import parse_document
+    from importers.reading import read_document
+
+    watch = Stopwatch()
+    for path in paths:
+        with watch.timing("read"):
+            document = read_document(path)
+        with watch.timing("parse"):
+            parse_document(document)
+    return dict(watch.seconds)
+
+
+def corpus_timings(folder: Path) -> None:
+    """Seconds to read each PDF under `folder` (best of three, wall and CPU), with its pages."""
+    from importers.reading import read_document
+
+    print(f"PDFs under {folder} (best of 3: wall s, CPU s, CPU ms a page)")
+    for path in sorted(folder.rglob("*.pdf")):
+        wall = cpu = float("inf")
+        for _ in range(3):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            document = read_document(path)
+            wall = min(wall, time.perf_counter() - start)
+            cpu = min(cpu, time.process_time() - start_cpu)
+        pages = max(line.page or 0 for line in document.lines)
+        print(f"  {path.name:<66} {pages:3} pages {wall:6.3f} {cpu:6.3f} {1000 * cpu / pages:5.1f}")
+
+
 def main() -> None:
     """Run the sizes asked for and print one line each."""
     parser = argparse.ArgumentParser(description="Import throughput, protokoll vs plain sqlite3.")
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=1, help="random seed for the protocols")
     parser.add_argument("--workers", type=int, help="parsing processes (default: automatic)")
+    parser.add_argument("--documents", type=int, default=60, help="protocols as PDF/DOCX (0: none)")
+    parser.add_argument("--corpus", type=Path, help="also time reading every PDF under this folder")
     args = parser.parse_args()
     sample = importers.parse_text(
         protocol_text(random.Random(0), make_councils(random.Random(0))[0], date(2020, 2, 26))
@@ -417,6 +485,10 @@ def main() -> None:
     workers = args.workers or default_workers()
     for size in args.sizes:
         report(size, measure(size, args.seed, workers), workers)
+    if args.documents:
+        document_timings(args.documents, args.seed)
+    if args.corpus:
+        corpus_timings(args.corpus)
 
 
 if __name__ == "__main__":

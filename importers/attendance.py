@@ -27,6 +27,7 @@ __all__ = [
 
 _GROUP_WORDS = frozenset({"beslutande", "närvarande", "övriga närvarande", "övriga"})
 _SECTION_KEYS = sorted(SECTIONS, key=lambda k: len(k.split()), reverse=True)
+_FIRST_WORDS = frozenset(key.split()[0] for key in SECTIONS)
 _PERSON_WITH_PARTY = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,4}[A-ZÅÄÖÉ][\w'’-]+)\s*\((?P<party>[^()]{1,5})\)"
 )
@@ -85,6 +86,8 @@ def _column_sections(line: Line) -> Section | None:
 def _section_phrases(text: str) -> list[str] | None:
     """Split `Övriga närvarande Ersättare Tjänstepersoner` into section phrases, or None."""
     words = text.casefold().strip(" :").split()
+    if not words or words[0] not in _FIRST_WORDS:
+        return None
     phrases: list[str] = []
     while words:
         for key in _SECTION_KEYS:

@@ -82,9 +82,9 @@ def _run_from(lines: list[Line], start: int) -> list[int]:
 
 def _is_leader_line(line: Line) -> bool:
     text = line.raw.rstrip()
-    return bool(_LEADER_PAGE.search(text)) and (
-        bool(_DOTS.search(text)) or (_ENTRY.match(line.text) is not None and len(line.cells) >= 2)
-    )
+    if not text[-1:].isdigit() or not _LEADER_PAGE.search(text):
+        return False
+    return bool(_DOTS.search(text)) or (_ENTRY.match(line.text) is not None and len(line.cells) > 1)
 
 
 def _continues_entry(lines: list[Line], index: int) -> bool:

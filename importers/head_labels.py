@@ -50,7 +50,9 @@ def split_labels(text: str) -> list[Labelled]:
 
 def _repaired_label(text: str) -> str | None:
     """`Sammanträdestd 15.9.2022`: a label that lost a letter, put right, or None."""
-    words = text.split(" ")
+    words = text.split(" ", 4)
+    if len(words[0]) < 4 or not words[0][:1].isupper():
+        return None
     for count in range(min(4, len(words)), 0, -1):
         near = close_key(" ".join(words[:count]), HEAD_LABELS)
         if near is not None and words[0][:1].isupper():

@@ -7,6 +7,7 @@ blocks: a line of names over a line of roles (`Ordförande   Justerare`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
@@ -114,14 +115,17 @@ def _quietly_read(lines: list[Line], index: int, head: Head) -> bool:
 
 def _labels_in(line: Line) -> tuple[list[str], list[Labelled]]:
     """Cells before the first label (a body name, say), and the labels from there on."""
-    cells = list(line.cells) or [line.raw]
-    for index in range(len(cells)):
+    before, found = _labels_in_cells(line.cells or (line.raw,))
+    return list(before), list(found)
+
+
+@functools.lru_cache(maxsize=8192)
+def _labels_in_cells(cells: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Labelled, ...]]:
+    for index in range(min(2, len(cells))):
         found = split_labels("\t".join(cells[index:]))
         if found:
-            return cells[:index], found
-        if index >= 1:
-            break
-    return [], []
+            return cells[:index], tuple(found)
+    return (), ()
 
 
 def _read_title(lines: list[Line], index: int, head: Head) -> None:

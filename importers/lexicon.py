@@ -8,6 +8,7 @@ case-insensitively unless a note says otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -167,7 +168,7 @@ def section_for(text: str) -> tuple[str, bool] | None:
     key = " ".join(text.casefold().strip(" :*").split())
     if key in SECTIONS:
         return SECTIONS[key]
-    if (near := close_key(key, SECTIONS)) is not None:
+    if len(key) <= 30 and (near := close_key(key, SECTIONS)) is not None:
         return SECTIONS[near]
     if key.split(" ", 1)[0] not in SECTION_PREFIXES or len(key.split()) > 6:
         return None
@@ -200,11 +201,25 @@ def close_key(text: str, keys: Iterable[str]) -> str | None:
     folded = " ".join(text.casefold().split())
     if len(folded) < _FUZZY_MIN:
         return None
-    for key in keys:
-        if len(key) < _FUZZY_MIN or abs(len(key) - len(folded)) > 1:
-            continue
+    index = _deletion_index(tuple(keys))
+    candidates = set(index.get(folded, ()))
+    for position in range(len(folded)):
+        candidates.update(index.get(folded[:position] + folded[position + 1 :], ()))
+    for key in sorted(candidates):
         if folded.startswith(key) or key.startswith(folded):
             continue  # `ordföranden`, `ledamot`: an inflected word, not a damaged one
         if Levenshtein.distance(folded, key, score_cutoff=1) <= 1:
             return key
     return None
+
+
+@functools.cache
+def _deletion_index(keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Each long key, and the key with any one letter deleted, → the keys it comes from."""
+    index: dict[str, set[str]] = {}
+    for key in keys:
+        if len(key) < _FUZZY_MIN:
+            continue
+        for variant in {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}:
+            index.setdefault(variant, set()).add(key)
+    return {variant: tuple(sorted(found)) for variant, found in index.items()}

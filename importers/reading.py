@@ -1,18 +1,35 @@
-"""Reading protocol files: finding them, and decoding them to text."""
+"""Reading protocol files: finding them, decoding text, and picking the reader for a document."""
 
 from __future__ import annotations
 
 import hashlib
+import io
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from importers.control_chars import strip_controls_with_warnings
 from importers.decoding import Decoded, decode
+from importers.document import Document
+from importers.markup import text_lines
 from importers.records import ProtocolError, SourceText
 
-PROTOCOL_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+PROTOCOL_SUFFIXES = TEXT_SUFFIXES | {".pdf", ".docx"}
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """Far above any real protocol (the seeds are ~10 kB); beyond it a file is not a protocol."""
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+"""PDF and Word files carry images (a scanned appendix, a logo): they may be far larger."""
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+DOC_REFUSAL = (
+    "an old Word .doc file (or a password-protected Office file), which cannot be read: "
+    "open it in Word or LibreOffice and save it as .docx (LibreOffice: "
+    "soffice --headless --convert-to docx FILE)"
+)
+ODT_REFUSAL = (
+    "an OpenDocument text (.odt), which cannot be read: save it as .docx "
+    "(LibreOffice: soffice --headless --convert-to docx FILE)"
+)
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "a PDF file, not text: convert it to text first (PDF import is not supported yet)"),
@@ -26,8 +43,8 @@ def find_protocol_files(paths: Iterable[str | Path]) -> list[Path]:
     """Expand files and folders (recursively) into protocol files, in a stable order.
 
     A file named explicitly is kept whatever its suffix, so that reading it can
-    say what is wrong with it; inside folders only `.txt`/`.md` files count and
-    hidden files and folders are skipped.
+    say what is wrong with it; inside folders only text (`.txt`, `.md`), `.pdf`
+    and `.docx` files count and hidden files and folders are skipped.
     """
     found: dict[Path, None] = {}
     for given in paths:
@@ -51,7 +68,10 @@ def read_source(path: str | Path) -> SourceText:
     where bytes did not fit the encoding.
     """
     name = str(path)
-    data = _read_bytes(Path(path))
+    return _source_from_bytes(_read_bytes(Path(path)), name)
+
+
+def _source_from_bytes(data: bytes, name: str) -> SourceText:
     if not data.strip():
         raise ProtocolError(name, "the file is empty")
     for signature, what in _SIGNATURES:
@@ -65,10 +85,10 @@ def read_source(path: str | Path) -> SourceText:
     return SourceText(name, text, decoded.encoding, digest, warnings)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             megabytes = size / (1024 * 1024)
             raise ProtocolError(
                 str(path), f"the file is {megabytes:.1f} MB, too large to be a protocol"
@@ -80,6 +100,61 @@ def _read_bytes(path: Path) -> bytes:
         raise ProtocolError(str(path), "this is a folder, not a file") from None
     except OSError as error:
         raise ProtocolError(str(path), f"cannot read the file: {error.strerror}") from None
+
+
+def read_document(path: str | Path) -> Document:
+    """Read any protocol file into a `Document`, choosing the reader by content, then by suffix.
+
+    Raises `ProtocolError` naming the file for what cannot be read.
+    """
+    name, source = str(path), Path(path)
+    data = _read_bytes(source, MAX_DOCUMENT_BYTES)
+    suffix = source.suffix.lower()
+    if not data.strip():
+        raise ProtocolError(name, "the file is empty")
+    if data.startswith(b"%PDF-"):
+        from importers.pdf_reader import read_pdf  # loads PDFium only when a PDF comes
+
+        return read_pdf(source, data)
+    if data.startswith(b"PK\x03\x04"):
+        return _read_zip_document(source, data)
+    if data.startswith(_OLE) or suffix == ".doc":
+        raise ProtocolError(name, f"this is {DOC_REFUSAL}")
+    if suffix in (".pdf", ".docx", ".odt"):
+        raise ProtocolError(name, f"named {suffix} but not such a file: it is damaged or renamed")
+    if len(data) > MAX_FILE_BYTES:
+        raise ProtocolError(name, f"the file is {len(data) / 2**20:.1f} MB, too large to be text")
+    return text_document(_source_from_bytes(data, name))
+
+
+def _read_zip_document(source: Path, data: bytes) -> Document:
+    name = str(source)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = set(archive.namelist())
+            mimetype = archive.read("mimetype") if "mimetype" in members else b""
+    except (zipfile.BadZipFile, OSError):
+        raise ProtocolError(name, "a damaged ZIP container: not a readable Word document") from None
+    if "word/document.xml" in members:
+        from importers.docx_reader import read_docx
+
+        return read_docx(source, data)
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+        raise ProtocolError(name, f"this is {ODT_REFUSAL}")
+    raise ProtocolError(name, "a ZIP file but not a Word document (no word/document.xml)")
+
+
+def text_document(source: SourceText) -> Document:
+    """A decoded text or Markdown file as a `Document`, one line per line of its text."""
+    return Document(
+        path=source.path,
+        format="text",
+        lines=text_lines(source.text),
+        text=source.text,
+        encoding=source.encoding,
+        content_hash=source.content_hash,
+        warnings=source.warnings,
+    )
 
 
 def decode_bytes(data: bytes, name: str) -> Decoded:

@@ -42,6 +42,8 @@ ROLES = {
 }
 """The allowed values of each table's `role` column."""
 READ_ONLY_FIELDS = frozenset({"id", "meeting_id", "imported_at", "source_id"})
+KEEP_FILLED = frozenset({("meeting", "date")})
+"""Columns an import may leave empty but a person may not empty again."""
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?$")
 _TRUE = frozenset({"1", "true", "yes", "ja", "j", "y", "x"})
 _FALSE = frozenset({"0", "false", "no", "nej", "n", ""})
@@ -129,6 +131,8 @@ def parse_value(table_name: str, field: str, value: Any) -> Any:
     if isinstance(value, str):
         value = _from_text(_python_type(table, field), value.strip())
     if value is None or value == "":
+        if (table_name, field) in KEEP_FILLED:
+            raise EditError(f"{field} must not be empty")
         return _empty(column)
     _check_choice(table_name, field, value)
     return value

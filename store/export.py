@@ -3,7 +3,9 @@
 Rows are streamed from the database (attendance and agenda in one query each,
 meetings and people a page at a time), so a big database is never held in
 memory. Names are the canonical ones a secretary has cleaned up; the name as
-written in the protocol is kept beside it in the attendance export.
+written in the protocol is kept beside it in the attendance export. Meetings
+come in date order, those without a date last (`date IS NULL, date`: the same
+on SQLite and PostgreSQL, which disagree on where NULL sorts by itself).
 
 Every text cell that starts like a spreadsheet formula (`=`, `+`, `-`, `@`,
 tab or carriage return) gets a leading `'`, so a spreadsheet shows it as text
@@ -31,7 +33,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "attendance": (
         "meeting_id", "date", "body", "name_as_written", "person", "party", "organization",
-        "role", "present",
+        "role", "present", "paragraphs",
     ),
     "agenda": ("meeting_id", "date", "body", "number", "title", "decisions", "attachments"),
     "people": (
@@ -55,6 +57,8 @@ _ORG: Table = models.Organization.__table__  # type: ignore[assignment]
 _ATTENDANCE: Table = models.Attendance.__table__  # type: ignore[assignment]
 _OFFICER: Table = models.Officer.__table__  # type: ignore[assignment]
 _ITEM: Table = models.AgendaItem.__table__  # type: ignore[assignment]
+_MEETING_ORDER = (_MEETING.c.date.is_(None), _MEETING.c.date, _MEETING.c.id)
+"""Date order, meetings without a date last."""
 
 
 def export_table(engine: Engine, name: str, out: TextIO, *, excel: bool = False) -> int:
@@ -119,13 +123,13 @@ def _attendance_rows(engine: Engine) -> Iterator[Sequence[Any]]:
     query = (
         select(
             _MEETING.c.id, _MEETING.c.date, _BODY.c.name, a.c.name_as_written, _PERSON.c.name,
-            a.c.party, _ORG.c.name, a.c.role, a.c.present,
+            a.c.party, _ORG.c.name, a.c.role, a.c.present, a.c.paragraph_numbers,
         )
         .join_from(a, _MEETING, a.c.meeting_id == _MEETING.c.id)
-        .join(_BODY, _MEETING.c.body_id == _BODY.c.id)
+        .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
         .join(_PERSON, a.c.person_id == _PERSON.c.id)
         .outerjoin(_ORG, a.c.organization_id == _ORG.c.id)
-        .order_by(_MEETING.c.date, _MEETING.c.id, a.c.position, a.c.id)
+        .order_by(*_MEETING_ORDER, a.c.position, a.c.id)
     )  # fmt: skip
     return _streamed(engine, query)
 
@@ -138,8 +142,8 @@ def _agenda_rows(engine: Engine) -> Iterator[Sequence[Any]]:
             i.c.attachments,
         )
         .join_from(i, _MEETING, i.c.meeting_id == _MEETING.c.id)
-        .join(_BODY, _MEETING.c.body_id == _BODY.c.id)
-        .order_by(_MEETING.c.date, _MEETING.c.id, i.c.position, i.c.id)
+        .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
+        .order_by(*_MEETING_ORDER, i.c.position, i.c.id)
     )  # fmt: skip
     return _streamed(engine, query)
 
@@ -149,32 +153,42 @@ def _agenda_rows(engine: Engine) -> Iterator[Sequence[Any]]:
 
 def _meeting_rows(engine: Engine) -> Iterator[Sequence[Any]]:
     with engine.connect() as conn:
-        after: tuple[date, int] | None = None
-        while page := _meeting_page(conn, after):
-            officers = _officers_of(conn, [row.id for row in page])
-            for m in page:
-                names = officers[m.id]
-                yield (
-                    m.id, m.body, m.date, m.start_time, m.end_time, m.location,
-                    LIST_SEPARATOR.join(names["chair"]), LIST_SEPARATOR.join(names["secretary"]),
-                    LIST_SEPARATOR.join(names["adjuster"]), m.adjusted_on, m.next_meeting,
-                    m.file_name,
-                )  # fmt: skip
-            after = (page[-1].date, page[-1].id)
+        for dated in (True, False):  # the meetings without a date last, each part in index order
+            yield from _meeting_part(conn, dated)
 
 
-def _meeting_page(conn: Connection, after: tuple[date, int] | None) -> list[Any]:
-    """The next `PAGE_SIZE` meetings in (date, id) order after `after` (keyset paging)."""
+def _meeting_part(conn: Connection, dated: bool) -> Iterator[Sequence[Any]]:
+    after: tuple[date | None, int] | None = None
+    while page := _meeting_page(conn, dated, after):
+        officers = _officers_of(conn, [row.id for row in page])
+        for m in page:
+            names = officers[m.id]
+            yield (
+                m.id, m.body, m.date, m.start_time, m.end_time, m.location,
+                LIST_SEPARATOR.join(names["chair"]), LIST_SEPARATOR.join(names["secretary"]),
+                LIST_SEPARATOR.join(names["adjuster"]), m.adjusted_on, m.next_meeting,
+                m.file_name,
+            )  # fmt: skip
+        after = (page[-1].date, page[-1].id)
+
+
+def _meeting_page(
+    conn: Connection, dated: bool, after: tuple[date | None, int] | None
+) -> list[Any]:
+    """The next `PAGE_SIZE` dated (or undated) meetings in (date, id) order after `after`."""
     m = _MEETING
     query = (
         select(m, _BODY.c.name.label("body"), _SOURCE.c.file_name)
-        .join(_BODY, m.c.body_id == _BODY.c.id)
+        .outerjoin(_BODY, m.c.body_id == _BODY.c.id)
         .outerjoin(_SOURCE, m.c.source_id == _SOURCE.c.id)
+        .where(m.c.date.is_not(None) if dated else m.c.date.is_(None))
         .order_by(m.c.date, m.c.id)
         .limit(PAGE_SIZE)
     )
-    if after is not None:
+    if after is not None and dated:
         query = query.where(or_(m.c.date > after[0], and_(m.c.date == after[0], m.c.id > after[1])))
+    elif after is not None:
+        query = query.where(m.c.id > after[1])
     return list(conn.execute(query))
 
 

@@ -1,8 +1,11 @@
 """Load parsed protocols into the database: one transaction per file, all or nothing.
 
-A file whose text is already stored is "unchanged". A changed file for a stored
-meeting (same body and date) replaces it, unless someone has reviewed or edited
-that meeting: then it is "refused" unless the caller asks to replace. Names and
+A file whose text is already stored is "unchanged". A new version of a stored
+document (same file name, same body and date) replaces its meeting, unless
+someone has reviewed or edited that meeting: then it is "refused" unless the
+caller asks to replace. A different file for the same body and day is never a
+replacement: both meetings are kept, each warned that it may duplicate the other.
+A meeting without a body or a date matches no other. Names and
 organisations are linked through their aliases (looked up by `alias_key`); a
 spelling never seen before becomes a new person or organisation.
 
@@ -24,9 +27,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 import importers
-from importers.records import Attendee, ParsedFile, ParseWarning, ProtocolError
+from importers.records import Attendee, ParsedFile, ParseWarning
 from store import models, names
 from store.edits import content_edits_of
+from store.paragraphs import compact_ranges
 from store.parse_pool import ParseFailure, parse_all, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
@@ -52,12 +56,19 @@ _MEETING_WITH_HASH = (
     .where(_SOURCE.c.content_hash == bindparam("content_hash"))
     .limit(1)
 )
-_MEETING_ON_DATE = (
-    select(_MEETING.c.id, _MEETING.c.reviewed, _MEETING.c.source_id)
+_MEETINGS_ON_DATE = (
+    select(_MEETING.c.id, _MEETING.c.reviewed, _MEETING.c.source_id, _SOURCE.c.file_name)
+    .outerjoin(_SOURCE, _MEETING.c.source_id == _SOURCE.c.id)
     .where(_MEETING.c.body_id == bindparam("body_id"), _MEETING.c.date == bindparam("date"))
     .order_by(_MEETING.c.id)
-    .limit(1)
 )
+_OPEN_WARNING = select(_WARNING.c.id).where(
+    _WARNING.c.meeting_id == bindparam("meeting_id"),
+    _WARNING.c.message == bindparam("message"),
+    ~_WARNING.c.resolved,
+)
+DUPLICATE_WARNING = "possible duplicate of {file_name}"
+"""The warning on each of two meetings of one body and day imported from different files."""
 _BODY_NAMED = select(_BODY.c.id).where(_BODY.c.name == bindparam("name"))
 _INSERTS = {table.name: insert(table) for table in (_SOURCE, _MEETING, _BODY, *_MEETING_CHILDREN)}
 
@@ -136,9 +147,6 @@ def load_protocol(
     Pass the same `cache` to successive calls to look each name up only once.
     """
     path = parsed.source.path
-    problem = _missing_header(parsed)
-    if problem is not None:
-        return _outcome(path, "failed", problem)
     try:
         return _load_with_retry(
             engine, parsed, replace, cache if cache is not None else LookupCache()
@@ -210,17 +218,6 @@ def _outcome(
     return FileOutcome(path, status, message, warnings, meeting_id)
 
 
-def _missing_header(parsed: ParsedFile) -> str | None:
-    """Why the protocol cannot become a meeting (no body or no date), or None."""
-    protocol = parsed.protocol
-    lines = protocol.field_lines
-    if not protocol.body:
-        return str(ProtocolError(parsed.source.path, "no council (body) named", lines.get("body")))
-    if protocol.date is None:
-        return str(ProtocolError(parsed.source.path, "no meeting date found", lines.get("date")))
-    return None
-
-
 def _error_text(error: SQLAlchemyError) -> str:
     """The driver's own words when there are any: shorter than SQLAlchemy's, no SQL."""
     original = getattr(error, "orig", None)
@@ -262,6 +259,7 @@ class _ProtocolWriter:
         self.parsed = parsed
         self.protocol = parsed.protocol
         self.path = parsed.source.path
+        self.file_name = Path(parsed.source.path).name
         self.cache = cache
         self.staged = staged
 
@@ -270,30 +268,46 @@ class _ProtocolWriter:
         stored = self._meeting_with_hash(self.parsed.source.content_hash)
         if stored is not None:
             return _outcome(self.path, "unchanged", meeting_id=stored)
-        existing = self._existing_meeting()
+        same_day = self._meetings_on_date()
+        existing = next((m for m in same_day if m.file_name == self.file_name), None)
         if existing is not None:
             refusal = self._refusal(existing, replace)
             if refusal is not None:
                 return _outcome(self.path, "refused", refusal, meeting_id=existing.id)
             self._delete_meeting(existing)
+        others = [m for m in same_day if m is not existing]
+        duplicates = (
+            ParseWarning(None, DUPLICATE_WARNING.format(file_name=m.file_name)) for m in others
+        )
+        warnings = (*duplicates, *self.protocol.warnings)  # the one that matters most first
         source_id = self._insert_source()
         meeting_id = self._insert_meeting(source_id, existing.id if existing is not None else None)
-        self._insert_children(meeting_id, source_id)
+        self._insert_children(meeting_id, source_id, warnings)
+        self._warn_duplicates(others)
         status: Status = "replaced" if existing is not None else "imported"
-        return _outcome(self.path, status, None, self.protocol.warnings, meeting_id)
+        return _outcome(self.path, status, None, warnings, meeting_id)
 
     # -- deciding ----------------------------------------------------------------------------
 
     def _meeting_with_hash(self, content_hash: str) -> int | None:
         return self.conn.execute(_MEETING_WITH_HASH, {"content_hash": content_hash}).scalar()
 
-    def _existing_meeting(self) -> Any | None:
-        """The stored meeting of the same body on the same date, if any."""
+    def _meetings_on_date(self) -> list[Any]:
+        """The stored meetings of the same body on the same date; none without body or date."""
         body_id = self._known_body()
-        if body_id is None:
-            return None
+        if body_id is None or self.protocol.date is None:
+            return []
         params = {"body_id": body_id, "date": self.protocol.date}
-        return self.conn.execute(_MEETING_ON_DATE, params).first()
+        return list(self.conn.execute(_MEETINGS_ON_DATE, params))
+
+    def _warn_duplicates(self, others: list[Any]) -> None:
+        """Tell each other meeting of the day that this file may duplicate it (once)."""
+        message = DUPLICATE_WARNING.format(file_name=self.file_name)
+        for other in others:
+            params = {"meeting_id": other.id, "message": message}
+            if self.conn.execute(_OPEN_WARNING, params).first() is None:
+                row = {**params, "source_id": other.source_id, "line": None}
+                self.conn.execute(_INSERTS["importwarning"], row)
 
     def _refusal(self, existing: Any, replace: bool) -> str | None:
         """Why the stored meeting must not be overwritten, or None when it may be."""
@@ -356,7 +370,9 @@ class _ProtocolWriter:
         }
         return self.conn.execute(_INSERTS["sourcedocument"], row).inserted_primary_key[0]
 
-    def _insert_children(self, meeting_id: int, source_id: int) -> None:
+    def _insert_children(
+        self, meeting_id: int, source_id: int, warnings: tuple[ParseWarning, ...]
+    ) -> None:
         """Attendance, officers, agenda items and warnings, each table in one bulk insert."""
         people = self._person_ids()
         organizations = self._organization_ids()
@@ -364,7 +380,7 @@ class _ProtocolWriter:
             (_ATTENDANCE, self._attendance_rows(meeting_id, people, organizations)),
             (_OFFICER, self._officer_rows(meeting_id, people)),
             (_ITEM, self._item_rows(meeting_id)),
-            (_WARNING, self._warning_rows(meeting_id, source_id)),
+            (_WARNING, _warning_rows(meeting_id, source_id, warnings)),
         )
         for table, rows in batches:
             if rows:
@@ -386,6 +402,8 @@ class _ProtocolWriter:
                 "organization_as_written": a.organization,
                 "role": a.role,
                 "present": a.present,
+                "paragraphs": a.paragraphs,
+                "paragraph_numbers": compact_ranges(a.paragraph_numbers) or None,
                 "line": a.line,
             }
             for position, a in enumerate(self.protocol.attendees)
@@ -420,12 +438,6 @@ class _ProtocolWriter:
             for position, item in enumerate(self.protocol.items)
         ]
 
-    def _warning_rows(self, meeting_id: int, source_id: int) -> list[dict[str, Any]]:
-        return [
-            {"meeting_id": meeting_id, "source_id": source_id, "line": w.line, "message": w.message}
-            for w in self.protocol.warnings
-        ]
-
     # -- bodies, people and organisations ----------------------------------------------------
 
     def _remembered(self, mapping: str, key: str) -> int | None:
@@ -433,7 +445,9 @@ class _ProtocolWriter:
         return found if found is not None else getattr(self.cache, mapping).get(key)
 
     def _known_body(self) -> int | None:
-        name = self.protocol.body or ""
+        name = self.protocol.body
+        if not name:
+            return None
         body_id = self._remembered("bodies", name)
         if body_id is None:
             body_id = self.conn.execute(_BODY_NAMED, {"name": name}).scalar()
@@ -441,10 +455,13 @@ class _ProtocolWriter:
                 self.staged.bodies[name] = body_id
         return body_id
 
-    def _body_id(self) -> int:
+    def _body_id(self) -> int | None:
+        """The body's id, created if new; None when the protocol names no body."""
+        name = self.protocol.body
+        if not name:
+            return None
         body_id = self._known_body()
         if body_id is None:
-            name = self.protocol.body or ""
             body_id = self.conn.execute(_INSERTS["body"], {"name": name}).inserted_primary_key[0]
             self.staged.bodies[name] = body_id
         return body_id
@@ -520,6 +537,15 @@ class _ProtocolWriter:
         ]
         if rows:
             self.conn.execute(insert(_ORG_ALIAS), rows)
+
+
+def _warning_rows(
+    meeting_id: int, source_id: int, warnings: Iterable[ParseWarning]
+) -> list[dict[str, Any]]:
+    return [
+        {"meeting_id": meeting_id, "source_id": source_id, "line": w.line, "message": w.message}
+        for w in warnings
+    ]
 
 
 def _first_spelling_per_key(names: Iterable[str]) -> dict[str, str]:

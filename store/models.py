@@ -12,6 +12,9 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+Day = date
+"""`date` under a name a model can use once it has a field called `date` (Meeting has)."""
+
 
 def utc_now() -> datetime:
     """The current time in UTC, for timestamps (aware: SQLModel refuses naive datetimes)."""
@@ -77,13 +80,15 @@ class Meeting(SQLModel, table=True):
     __table_args__ = (Index("ix_meeting_date_id", "date", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    body_id: int = Field(foreign_key="body.id", index=True)
-    date: date
+    body_id: int | None = Field(default=None, foreign_key="body.id", index=True)
+    """None when the protocol names no council: the secretary fills it in."""
+    date: Day | None = Field(default=None)
+    """None when the protocol gives no date: such meetings sort last."""
     start_time: time | None = None
     end_time: time | None = None
     location: str | None = None
-    adjusted_on: date | None = None
-    next_meeting: date | None = None
+    adjusted_on: Day | None = None
+    next_meeting: Day | None = None
     next_meeting_text: str | None = None
     source_id: int | None = Field(default=None, foreign_key="sourcedocument.id", index=True)
     reviewed: bool = False
@@ -104,6 +109,10 @@ class Attendance(SQLModel, table=True):
     role: str = "member"
     """`member`, `substitute` (ersättare) or `other` (övriga närvarande)."""
     present: bool = True
+    paragraphs: str | None = None
+    """The paragraphs attended, as written (`§§ 1-36`); None when present for all of them."""
+    paragraph_numbers: str | None = None
+    """The same as compact ranges (`1-6,9-34`): plain text, so SQLite and PostgreSQL agree."""
     line: int | None = None
 
 

@@ -2,6 +2,10 @@
 
 Lists are paged with keyset pagination (`WHERE (date, id) < (?, ?) ... LIMIT n`,
 newest first), so a page costs the same on the first page and the thousandth.
+Meetings without a date come after all the dated ones: the list reads the dated
+part, then the undated part (by id), each in the order of the `(date, id)`
+index. SQLite and PostgreSQL disagree on where NULL sorts; two parts make them
+agree without giving up the index.
 """
 
 from __future__ import annotations
@@ -30,8 +34,8 @@ from store.models import (
 )
 
 PAGE_SIZE = 200
-Cursor = tuple[date, int]
-"""A meeting's place in the list: its (date, id)."""
+Cursor = tuple[date | None, int]
+"""A meeting's place in the list: its (date, id); a date of None is in the undated part."""
 _DATE_TOKEN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?-?$")
 ONE_DAY = timedelta(days=1)
 
@@ -41,8 +45,9 @@ class MeetingRow:
     """One line of the meetings list."""
 
     id: int
-    date: date
-    body: str
+    date: date | None
+    body: str | None
+    """None when the protocol named no council (yet)."""
     attendees: int
     warnings: int
     """Open (unresolved) import warnings."""
@@ -94,15 +99,40 @@ def meeting_row(engine: Engine, meeting_id: int) -> MeetingRow | None:
 def _page(
     session: Session, query: Select, *, after: Cursor | None, at: Cursor | None, limit: int
 ) -> MeetingPage:
-    if after is not None:
-        query = query.where(_before(after, inclusive=False))
-    if at is not None:
-        query = query.where(_before(at, inclusive=True))
-    query = query.order_by(Meeting.date.desc(), Meeting.id.desc()).limit(limit + 1)
-    rows = [MeetingRow(*row) for row in session.exec(query)]
+    start, inclusive = (at, True) if at is not None else (after, False)
+    rows = [MeetingRow(*row) for row in in_list_order(session, query, start, inclusive, limit + 1)]
     more = len(rows) > limit
     rows = rows[:limit]
     return MeetingPage(tuple(rows), rows[-1].cursor if more else None)
+
+
+def list_key(cursor: Cursor) -> tuple[bool, int, int]:
+    """Sorts cursors the way the list runs: newest first, meetings without a date last."""
+    day, meeting_id = cursor
+    return (day is None, -day.toordinal() if day else 0, -meeting_id)
+
+
+def in_list_order(
+    session: Session, query: Select, start: Cursor | None, inclusive: bool, limit: int
+) -> list:
+    """Up to `limit` rows of a meetings query in list order, from `start` on.
+
+    Newest first, then the meetings without a date (newest id first). `start`
+    is a cursor to begin after (or at, when `inclusive`); None is the top.
+    """
+    rows: list = []
+    if start is None or start[0] is not None:
+        dated = query.where(Meeting.date.is_not(None))
+        if start is not None:
+            dated = dated.where(_before(start, inclusive=inclusive))
+        rows += session.exec(dated.order_by(Meeting.date.desc(), Meeting.id.desc()).limit(limit))
+        start = None
+    if len(rows) < limit:
+        undated = query.where(Meeting.date.is_(None))
+        if start is not None:
+            undated = undated.where(Meeting.id <= start[1] if inclusive else Meeting.id < start[1])
+        rows += session.exec(undated.order_by(Meeting.id.desc()).limit(limit - len(rows)))
+    return rows
 
 
 def _meeting_rows_query() -> Select:
@@ -116,9 +146,9 @@ def _meeting_rows_query() -> Select:
         .where(ImportWarning.meeting_id == Meeting.id, ~ImportWarning.resolved)
         .scalar_subquery()
     )
-    return select(Meeting.id, Meeting.date, Body.name, attendees, warnings, Meeting.reviewed).join(
-        Body, Body.id == Meeting.body_id
-    )
+    return select(
+        Meeting.id, Meeting.date, Body.name, attendees, warnings, Meeting.reviewed
+    ).outerjoin(Body, Body.id == Meeting.body_id)
 
 
 def _before(cursor: Cursor, *, inclusive: bool) -> object:
@@ -201,6 +231,10 @@ class AttendanceRow:
     organization_as_written: str | None
     role: str
     present: bool
+    paragraphs: str | None
+    """The paragraphs attended, as written; None when present for all of them."""
+    paragraph_numbers: str | None
+    """The same as compact ranges (`1-6,9-34`)."""
     line: int | None
 
 
@@ -234,9 +268,9 @@ class MeetingDetail:
     """Everything the app shows about one meeting."""
 
     id: int
-    body_id: int
-    body: str
-    date: date
+    body_id: int | None
+    body: str | None
+    date: date | None
     start_time: time | None
     end_time: time | None
     location: str | None
@@ -270,10 +304,11 @@ def meeting_detail(engine: Engine, meeting_id: int) -> MeetingDetail | None:
             return None
         source = session.get(SourceDocument, meeting.source_id) if meeting.source_id else None
         text = source.text if source else ""
+        body = session.get(Body, meeting.body_id) if meeting.body_id is not None else None
         return MeetingDetail(
             id=meeting_id,
             body_id=meeting.body_id,
-            body=session.get(Body, meeting.body_id).name,
+            body=body.name if body else None,
             **{f: getattr(meeting, f) for f in _HEADER_FIELDS},
             reviewed=meeting.reviewed,
             edited=is_edited(session, meeting_id),
@@ -326,6 +361,8 @@ def _attendance(session: Session, meeting_id: int) -> tuple[AttendanceRow, ...]:
             Attendance.organization_as_written,
             Attendance.role,
             Attendance.present,
+            Attendance.paragraphs,
+            Attendance.paragraph_numbers,
             Attendance.line,
         )
         .join(Person, Person.id == Attendance.person_id)
@@ -388,9 +425,13 @@ def header_lines(text: str) -> dict[str, int]:
 
 
 def needs_attention() -> object:
-    """The condition for a meeting that needs a person: unreviewed, or with an open warning."""
+    """The condition for a meeting that needs a person.
+
+    Unreviewed, or with an open warning (a possible duplicate is one), or
+    without a date or a council, even when reviewed: those are for a person to fill in.
+    """
     open_warning = exists().where(ImportWarning.meeting_id == Meeting.id, ~ImportWarning.resolved)
-    return or_(~Meeting.reviewed, open_warning)
+    return or_(~Meeting.reviewed, open_warning, Meeting.date.is_(None), Meeting.body_id.is_(None))
 
 
 def next_needing_attention(engine: Engine, after: Cursor | None = None) -> int | None:
@@ -399,14 +440,13 @@ def next_needing_attention(engine: Engine, after: Cursor | None = None) -> int |
     Wraps around to the newest meeting; None when no meeting needs attention.
     """
     query = select(Meeting.id).where(needs_attention())
-    query = query.order_by(Meeting.date.desc(), Meeting.id.desc()).limit(1)
     with Session(engine) as session:
         if after is not None:
-            found = session.exec(query.where(_before(after, inclusive=False))).first()
-            if found is not None:
-                return found[0]
-        found = session.exec(query).first()
-        return found[0] if found else None
+            found = in_list_order(session, query, after, False, 1)
+            if found:
+                return found[0][0]
+        found = in_list_order(session, query, None, False, 1)
+        return found[0][0] if found else None
 
 
 # --- people ------------------------------------------------------------------
@@ -417,8 +457,8 @@ class PersonMeeting:
     """One meeting a person took part in, and how."""
 
     meeting_id: int
-    date: date
-    body: str
+    date: date | None
+    body: str | None
     role: str
     """`member`, `substitute`, `other`, `chair`, `secretary` or `adjuster`."""
     present: bool
@@ -443,7 +483,7 @@ def person_detail(engine: Engine, person_id: int) -> PersonDetail | None:
         if person is None:
             return None
         rows = [*_attended(session, person_id), *_officiated(session, person_id)]
-    rows.sort(key=lambda r: (r.date, r.meeting_id), reverse=True)
+    rows.sort(key=lambda r: (r.date is not None, r.date or date.min, r.meeting_id), reverse=True)
     return PersonDetail(person_id, person.name, tuple(rows))
 
 
@@ -460,7 +500,7 @@ def _attended(session: Session, person_id: int) -> list[PersonMeeting]:
             func.coalesce(Organization.name, Attendance.organization_as_written),
         )
         .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .join(Body, Body.id == Meeting.body_id)
+        .outerjoin(Body, Body.id == Meeting.body_id)
         .outerjoin(Organization, Organization.id == Attendance.organization_id)
         .where(Attendance.person_id == person_id)
     )
@@ -471,7 +511,7 @@ def _officiated(session: Session, person_id: int) -> list[PersonMeeting]:
     query = (
         select(Meeting.id, Meeting.date, Body.name, Officer.role, Officer.name_as_written)
         .join(Meeting, Meeting.id == Officer.meeting_id)
-        .join(Body, Body.id == Meeting.body_id)
+        .outerjoin(Body, Body.id == Meeting.body_id)
         .where(Officer.person_id == person_id)
     )
     return [

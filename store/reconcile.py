@@ -496,7 +496,7 @@ def _union(*queries: Select) -> Select:
     return (
         select(owner, written, meeting, Meeting.date, Body.name)
         .join(Meeting, Meeting.id == meeting)
-        .join(Body, Body.id == Meeting.body_id)
+        .outerjoin(Body, Body.id == Meeting.body_id)
     )
 
 
@@ -546,8 +546,10 @@ def _usage(session: Session, rows: Select) -> tuple[dict, dict]:
         counts[owner][alias_key(written)] += 1
         meetings, years, councils = seen[owner]
         meetings.add(meeting)
-        years.add(day.year)
-        councils.add(council)
+        if day is not None:  # a meeting without a date (or council) yet says nothing of either
+            years.add(day.year)
+        if council is not None:
+            councils.add(council)
     return counts, seen
 
 

@@ -37,7 +37,7 @@ def folder(tmp_path: Path) -> Path:
     (folder / "bad" / "empty.txt").write_text("")
     (folder / "bad" / "binary.txt").write_bytes(bytes(range(256)) * 4)
     (folder / "bad" / "notes.md").write_text("Hej hej\nInget protokoll här\n")
-    (folder / "ignored.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "ignored.odt").write_bytes(b"PK\x03\x04")
     return folder
 
 

@@ -206,14 +206,15 @@ def test_name_that_looks_like_markup_is_kept_literally(
 
 def make_tree(root: Path) -> list[Path]:
     """A folder tree with protocol files and things to skip; returns the protocol files."""
-    wanted = [root / "a.txt", root / "b.md", root / "sub" / "c.txt", root / "sub" / "deep" / "d.md"]
+    wanted = [root / "a.txt", root / "b.md", root / "sub" / "c.txt", root / "sub" / "deep" / "d.md",
+              root / "notes.pdf", root / "sub" / "g.docx"]  # fmt: skip
     unwanted = [
         root / ".hidden.txt",
         root / ".git" / "e.txt",
         root / "sub" / ".cache" / "f.md",
-        root / "notes.pdf",
+        root / ".cache" / "h.pdf",
         root / "readme.rst",
-        root / "sub" / "g.docx",
+        root / "sub" / "old.doc",
         root / "sub" / "txt",
     ]
     for path in (*wanted, *unwanted):

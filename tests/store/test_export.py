@@ -23,9 +23,9 @@ BODY = "Regionalt samverkansråd"
 
 
 def member(
-    name: str, party: str | None, org: str, canonical: str, present: bool = True
+    name: str, party: str | None, org: str, canonical: str, present: bool = True, **kw: object
 ) -> Attendee:
-    return Attendee(name, party, org, canonical, "member", present, 20)
+    return Attendee(name, party, org, canonical, "member", present, 20, **kw)  # type: ignore[arg-type]
 
 
 def parsed(name: str, when: date, attendees: tuple, officers: tuple, items: tuple) -> ParsedFile:
@@ -56,7 +56,14 @@ def engine(tmp_path: Path) -> Engine:
         "a.txt",
         date(2020, 9, 25),
         (
-            member("Irén Lejegren", "S", "Region Örebro län", "Region Örebro län"),
+            member(
+                "Irén Lejegren",
+                "S",
+                "Region Örebro län",
+                "Region Örebro län",
+                paragraphs="§§ 1, 2 och 5",
+                paragraph_numbers=(1, 2, 5),
+            ),
             member("Bo Rudolfsson", "KD", "Laxå kommun.", "Laxå kommun", present=False),
         ),
         (
@@ -114,11 +121,11 @@ def test_attendance_has_written_and_canonical_names(engine: Engine) -> None:
     assert count == 3
     assert [tuple(r.values()) for r in read(text)] == [
         ("2", "2020-09-25", BODY, "Irén Lejegren", "Irén Lejgren", "S", "Region Örebro län",
-         "member", "true"),
+         "member", "true", "1-2,5"),
         ("2", "2020-09-25", BODY, "Bo Rudolfsson", "Bo Rudolfsson", "KD", "Laxå kommun",
-         "member", "false"),
+         "member", "false", ""),
         ("1", "2021-03-01", BODY, "Irén Lejgren", "Irén Lejgren", "S", "Region Örebro län",
-         "member", "true"),
+         "member", "true", ""),
     ]  # fmt: skip
 
 

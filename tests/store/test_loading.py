@@ -258,12 +258,6 @@ def test_failed_replacement_keeps_the_stored_meeting(engine: Engine) -> None:
     assert rows(engine, "sourcedocument", "text") == [("protokoll v1",)]
 
 
-def test_protocol_without_date_fails_naming_file_and_line(engine: Engine) -> None:
-    outcome = load_protocol(engine, parsed(date=None, field_lines={"date": 4}))
-    assert (outcome.status, outcome.message) == ("failed", "p/a.txt:4: no meeting date found")
-    assert set(counts(engine).values()) == {0}
-
-
 def test_cache_survives_a_merge_made_by_someone_else_meanwhile(engine: Engine) -> None:
     cache = LookupCache()
     load_protocol(engine, parsed(), cache=cache)

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 import importers
 from importers.records import AgendaItem, ParsedFile
-from store import edits
+from store import edits, queries
 from store.db import make_engine
 from store.export import TABLE_NAMES, export_table
 from store.loading import import_paths, load_protocol
@@ -92,3 +92,44 @@ def test_reviewed_meeting_is_refused_then_replaced_keeping_its_id(pg: Engine) ->
     # The sequence was not disturbed by reusing id 1: new meetings still get fresh ids.
     summary = import_paths(pg, others)
     assert [o.meeting_id for o in summary.outcomes] == [2, 3, 4, 5]
+
+
+def incomplete_seeds() -> list[ParsedFile]:
+    """The seeds, and copies of two: one without date or council, one a second file of its day.
+
+    The first seed's first attendee attended only some paragraphs.
+    """
+    seeds = [importers.parse_file(path) for path in sorted(SAMPLES.iterdir())]
+    first = seeds[0].protocol
+    partial = dataclasses.replace(
+        first.attendees[0], paragraphs="§§ 1-3, 7", paragraph_numbers=(1, 2, 3, 7)
+    )
+    seeds[0] = dataclasses.replace(
+        seeds[0], protocol=dataclasses.replace(first, attendees=(partial, *first.attendees[1:]))
+    )
+    copies = []
+    for number, (seed, changes) in enumerate(
+        ((seeds[1], {"date": None, "body": None}), (seeds[2], {"location": "Almen"}))
+    ):
+        source = dataclasses.replace(
+            seed.source, path=f"kopia/{number}.txt", content_hash=str(number)
+        )
+        copies.append(ParsedFile(source, dataclasses.replace(seed.protocol, **changes)))
+    return [*seeds, *copies]
+
+
+def test_incomplete_meetings_list_and_export_alike_on_both(pg: Engine, tmp_path: Path) -> None:
+    lite = make_engine(str(tmp_path / "incomplete.db"))
+    for engine in (pg, lite):
+        outcomes = [load_protocol(engine, parsed) for parsed in incomplete_seeds()]
+        assert [o.status for o in outcomes] == ["imported"] * 7
+        edits.update_field(engine, "meeting", 6, "reviewed", True)
+    for name in TABLE_NAMES:
+        assert csv_of(pg, name) == csv_of(lite, name), name
+    assert "1-3,7" in csv_of(pg, "attendance")
+    pages = [[r.id for r in queries.meeting_page(e, limit=3).rows] for e in (pg, lite)]
+    assert pages[0] == pages[1] and pages[0][-1] != 6
+    assert queries.meeting_page(pg, at=(None, 6)).rows[0].id == 6
+    last = queries.meeting_page(pg).rows[-1]
+    assert (last.id, last.date, last.body) == (6, None, None)
+    assert queries.next_needing_attention(pg, queries.meeting_page(pg).rows[-2].cursor) == 6

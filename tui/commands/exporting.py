@@ -16,7 +16,7 @@ from tui.terminal_text import TerminalSafeWriter, echo
 TABLE_HELP = {
     "meetings": "Export one row per meeting: body, date, times, place, officers, source file.",
     "attendance": "Export one row per attendee per meeting: name as written and canonical, "
-    "party, organisation, role, present.",
+    "party, organisation, role, present, paragraphs attended (when not all).",
     "agenda": "Export one row per agenda item: number, title, decisions and attachments.",
     "people": "Export one row per person: spellings, parties, organisations, meetings attended.",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from store.edits import EditError, parse_value
+from store.paragraphs import check_ranges
 from store.queries import Choices
 from tui.screens.form import Check, FieldSpec
 from tui.widgets.detail_rows import ROLE_NAMES
@@ -24,6 +25,7 @@ HINTS = {
     "body": "The item's text: paragraphs separated by a blank line",
     "decisions": "One decision (Beslut) per line",
     "attachments": "One attachment (Bilaga) per line",
+    "paragraphs": "The §§ attended, e.g. 1-6, 9-34; empty if all of them",
 }
 LABELS = {
     "name_as_written": "Name as written",
@@ -35,6 +37,7 @@ LABELS = {
     "next_meeting_text": "Next meeting, as written",
     "body": "Text",
     "number": "Number (§)",
+    "paragraphs": "Paragraphs attended (§§)",
 }
 
 
@@ -83,6 +86,8 @@ def edit_spec(table_name: str, field: str, value: str, choices: Choices) -> Fiel
             else ("chair", "secretary", "adjuster")
         )
         return FieldSpec(field, "Role", value, choices=tuple((ROLE_NAMES[r], r) for r in roles))
+    if field == "paragraphs":
+        return FieldSpec(field, label, value, check_ranges, hint=HINTS[field])
     if field == "name_as_written":
         return FieldSpec(
             field, label, value, check_name, hint="The person is relinked to this spelling"

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from textual import work
 
-from store import edits, queries
+from store import edits, paragraphs, queries
 from store.edits import EditResult
 from store.queries import Choices, MeetingDetail, MeetingRow
 from tui.messages import AddRequested, DeleteRequested, EditRequested
@@ -35,6 +35,8 @@ def current_value(detail: MeetingDetail, table_name: str, row_id: int, field: st
         return None
     if field == "organization":
         return row.organization_as_written or row.organization  # type: ignore[union-attr]
+    if field == "paragraphs":  # the ranges, which the dialog checks; as written if none
+        return row.paragraph_numbers or row.paragraphs  # type: ignore[union-attr]
     return getattr(row, field)
 
 
@@ -227,6 +229,8 @@ def _edit_job(table_name: str, row_id: int, field: str, value: str, create: bool
         return lambda engine: edits.rename_attendee(engine, table_name, row_id, value)
     if field == "organization":
         return lambda engine: edits.set_organization(engine, row_id, value, create=create)
+    if field == "paragraphs":
+        return lambda engine: paragraphs.set_paragraphs(engine, row_id, value)
     if field == "party":
         return _update(table_name, row_id, field, value.upper())
     return _update(table_name, row_id, field, value)

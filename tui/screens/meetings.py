@@ -45,7 +45,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
             "n",
             "next_attention",
             "Next",
-            tooltip="Next meeting not reviewed or with an open warning",
+            tooltip="Next meeting not reviewed, with an open warning, or without date or council",
         ),
         Binding("escape", "focus_list", "Back to the list", show=False),
         Binding("left_square_bracket", "tab(-1)", "Previous tab", show=False),
@@ -109,7 +109,18 @@ class MeetingsScreen(EditFlow, StoreScreen):
         keep: int | None = None,
         limit: int = queries.PAGE_SIZE,
     ) -> None:
-        """Load the first page of meetings matching `text` (starting `at` a meeting)."""
+        """Load the first page of meetings matching `text` (starting `at` a meeting).
+
+        A `keep` meeting that an edit moved above `at` (a date filled in) is
+        started at instead, so it stays the one shown.
+        """
+        kept = queries.meeting_row(self.engine, keep) if keep is not None and at else None
+        if (
+            kept is not None
+            and at is not None
+            and queries.list_key(kept.cursor) < queries.list_key(at)
+        ):
+            at = kept.cursor
         page = queries.meeting_page(self.engine, text, at=at, limit=limit)
         self.deliver(self._show_page, page, keep)
 

@@ -26,6 +26,7 @@ ATTENDANCE_COLUMNS = [
     Column("Party", "party", width=5),
     Column("Role", "role", width=10),
     Column("Present", "present", width=7),
+    Column("§§", "paragraphs", width=9),
     Column("Organisation", "organization"),
     Column("Person, if spelt otherwise", "person", editable=False),
 ]
@@ -98,12 +99,18 @@ def attendance_rows(rows: tuple[AttendanceRow, ...]) -> Rows:
                 cell(a.party),
                 cell(ROLE_NAMES.get(a.role, a.role)),
                 cell(a.present),
+                cell(paragraphs_shown(a)),
                 cell(a.organization),
                 cell(a.person if a.person != a.name_as_written else "", style="dim"),
             ],
         )
         for a in rows
     ]
+
+
+def paragraphs_shown(row: AttendanceRow) -> str:
+    """The paragraphs attended as ranges (`1-6,9-34`), as written if not numbers; "" for all."""
+    return row.paragraph_numbers or row.paragraphs or ""
 
 
 def agenda_rows(rows: tuple[AgendaRow, ...]) -> Rows:

@@ -14,6 +14,7 @@ from store.queries import MeetingDetail
 from tui.messages import SourceLinesChosen, SourceRequested
 from tui.terminal_text import terminal_safe
 from tui.widgets import detail_rows as dr
+from tui.widgets.meeting_table import NO_BODY, NO_DATE
 from tui.widgets.record_table import RecordTable
 from tui.widgets.source_view import SourceView, encoding_line
 
@@ -91,8 +92,9 @@ class MeetingDetailView(Vertical):
 
     @staticmethod
     def _title(detail: MeetingDetail) -> Text:
-        title = Text(detail.date.isoformat() + "  ", style="bold")
-        title.append(terminal_safe(detail.body))
+        day = detail.date.isoformat() if detail.date else NO_DATE
+        title = Text(day + "  ", style="bold")
+        title.append(terminal_safe(detail.body or NO_BODY), style="" if detail.body else "italic")
         title.append(
             "  ✓ reviewed" if detail.reviewed else "  not reviewed",
             style="bold" if detail.reviewed else "italic",

@@ -14,6 +14,9 @@ from tui.terminal_text import safe_text
 
 LOAD_AHEAD = 30
 """Ask for the next page when the cursor is this close to the last loaded row."""
+NO_DATE = "no date"
+NO_BODY = "no council: fill it in"
+"""Shown for a meeting whose protocol gave no date or named no council."""
 
 
 class MeetingTable(DataTable):
@@ -64,11 +67,13 @@ class MeetingTable(DataTable):
     @staticmethod
     def _cells(row: MeetingRow) -> tuple[Text, ...]:
         return (
-            Text(row.date.isoformat()),
+            Text(row.date.isoformat()) if row.date else Text(NO_DATE, style="dim"),
             Text(str(row.attendees), justify="right"),
             Text(str(row.warnings or ""), justify="right", style="bold" if row.warnings else ""),
             Text("✓" if row.reviewed else "·", justify="center"),
-            safe_text(row.body, no_wrap=True, overflow="ellipsis"),
+            safe_text(row.body, no_wrap=True, overflow="ellipsis")
+            if row.body
+            else Text(NO_BODY, style="dim italic"),
         )
 
     @property

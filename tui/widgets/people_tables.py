@@ -90,7 +90,7 @@ class PersonMeetingsTable(DataTable):
         self.clear()
         for number, row in enumerate(person.meetings):
             self.add_row(
-                cell(row.date.isoformat()),
+                cell(row.date.isoformat() if row.date else ""),
                 cell(ROLE_NAMES.get(row.role, row.role)),
                 cell(row.present),
                 cell(row.name_as_written),
