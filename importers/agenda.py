@@ -10,7 +10,7 @@ from importers.normalize import Line
 from importers.records import AgendaItem, ParseWarning
 
 ITEM_HEADING = re.compile(
-    r"^(?:(?:[A-ZÅÄÖ]{2,5}\s+)?§\s*(?P<para>\d{1,3})\.?(?:\s+|$|(?=\D))"  # § 1, §1, KS § 45
+    r"^(?:(?:[A-ZÅÄÖ]{2,5}\s+)?[§\ufffd]\s*(?P<para>\d{1,3})\.?(?:\s+|$|(?=\D))"  # § 1, KS § 45
     r"|(?P<num>\d{1,3})\.(?:\s+|$|(?=[^\W\d]))"  # 1. Mötet öppnas (not 15.00-16.00)
     r"|(?P<rev>\d{1,3})\s*§(?:\s+|$)"  # 39 § Sammanträdets laglighet
     r"|[A-ZÅÄÖ]{2,5}\s+(?P<coded>\d{1,3})(?:\s+(?=[A-ZÅÄÖ])|$)"  # SON 108 Title

@@ -199,9 +199,11 @@ class AttendanceReader:
             self._add(entry, None)
 
     def _plain_row(self, line: Line, section: Section) -> bool:
-        if (more := _MORE_MEMBERS.search(line.text)) and more.start() == 0:
-            self.reading.warnings.append(ParseWarning(line.number, f"not named: {line.text!r}"))
-            return True
+        if more := _MORE_MEMBERS.search(line.text):
+            self.reading.warnings.append(ParseWarning(line.number, f"not named: {more[0]!r}"))
+            if more.start() == 0:
+                return True
+            line = Line(line.number, line.raw[: line.raw.find(more[0][:12])].rstrip(" ,"))
         pieces = _people_in_line(line)
         if len(pieces) > 1:
             for piece in pieces:

@@ -30,7 +30,8 @@ _NOTES = re.compile(
     r"[,\s]*\(?\b(?:deltar på distans|på distans|distans|via länk|digitalt|på plats)\b\)?", re.I
 )
 _NAME_PARTICLES = frozenset({"von", "van", "af", "de", "der", "den", "la", "le", "di", "da", "du"})
-_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_]|\ufffd)[\w'’.\ufffd-]*$")
+"""A word of a name; `�` stands for a letter lost before import (`B�rje T�nsg�rd`)."""
 MARKUP_CHARACTERS = re.compile(r"[\[\]<>{}*_#|\\]")
 _SUBSTITUTE_TAIL = re.compile(
     r"[,\s]*\(?\b(?:" + "|".join(re.escape(m) for m in SUBSTITUTE_MARKS) + r")\b"
@@ -218,6 +219,6 @@ def looks_like_name(text: str) -> bool:
     for word in words:
         if word.casefold() in _NAME_PARTICLES:
             continue
-        if not _NAME_WORD.match(word) or not word[0].isupper():
+        if not _NAME_WORD.match(word) or not (word[0].isupper() or word[0] == "\ufffd"):
             return False
     return True

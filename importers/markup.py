@@ -10,9 +10,12 @@ from importers.document import DocumentLine
 
 _STRUCK = re.compile(r"<del>(.*?)</del>|~~(.+?)~~", re.IGNORECASE)
 _KNOWN_TAG = re.compile(
-    r"</?(?:del|b|i|u|em|strong|span|font|sup|sub|p|br|mark|s|strike)\b[^>]*>", re.IGNORECASE
+    r"</?(?:del|b|i|u|em|strong|span|font|sup|sub|p|br|mark|s|strike|ul|ol|li|div|tr|table"
+    r"|tbody|thead|h[1-6])\b[^>]*>",
+    re.IGNORECASE,
 )
-_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_CELL_TAG = re.compile(r"</?t[dh]\b[^>]*>", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s+|<h[1-6]\b[^>]*>)", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -59,6 +62,7 @@ def clean_line(raw: str) -> CleanLine:
     text = _HEADING.sub("", text)
     struck_cells = tuple(bool(_STRUCK.search(cell)) for cell in text.split("\t"))
     text = _STRUCK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _CELL_TAG.sub("\t", text).strip("\t") if "<t" in text.casefold() else text
     text = _KNOWN_TAG.sub("", text)
     bare = text.strip()
     if _is_wholly_bold(bare):

@@ -16,6 +16,7 @@ from importers.pdf_layout import LaidLine
 
 BAND = 0.14
 """Share of the page height at the top and at the bottom where headers and footers stand."""
+_SHOWN_SUSPECTS = 4
 MIN_REPEATS = 3
 """Pages a band line must repeat on (or every page, when there are fewer) to be furniture."""
 _PAGE_NUMBER = re.compile(
@@ -60,11 +61,12 @@ def clean_pages(pages: list[PageLines]) -> tuple[list[CleanPage], Warnings]:
     furniture = _repeated_band_keys(pages)
     cleaned: list[CleanPage] = []
     warnings: Warnings = []
+    first = next((page.number for page in pages if page.laid), None)
     for page in pages:
         kept = [
             (i, line)
             for i, line in enumerate(page.laid)
-            if not _is_furniture(page, line, furniture)
+            if not _is_furniture(page, line, furniture, first=page.number == first)
         ]
         lines, by_index = _with_blank_lines(page.number, kept)
         warnings += _ligature_warnings(by_index, page.laid)
@@ -89,11 +91,20 @@ def _repeated_band_keys(pages: list[PageLines]) -> set[str]:
     return {key for key, count in seen.items() if count >= needed}
 
 
-def _is_furniture(page: PageLines, line: LaidLine, repeated: set[str]) -> bool:
+def _is_furniture(
+    page: PageLines, line: LaidLine, repeated: set[str], *, first: bool = False
+) -> bool:
+    """A band line repeated on other pages, a bare page number or a stamp.
+
+    The first page's header is read once: its letterhead and title name the council.
+    """
     if not _in_band(page, line):
         return False
     text = " ".join(line.cells)
-    return _key(line) in repeated or bool(_PAGE_NUMBER.match(text) or _STAMP.match(text))
+    if _PAGE_NUMBER.match(text) or _STAMP.match(text):
+        return True
+    on_top = line.top <= BAND * page.height
+    return _key(line) in repeated and not (first and on_top)
 
 
 def _with_blank_lines(
@@ -114,12 +125,15 @@ def _with_blank_lines(
 
 
 def _ligature_warnings(by_index: dict[int, DocumentLine], laid: list[LaidLine]) -> Warnings:
-    return [
-        (
-            line,
-            f"{word!r}: the PDF's text may have lost a letter here to a ligature "
-            "(fi, fl, ff, ft, tt, ti); check the spelling",
-        )
-        for index, line in by_index.items()
-        for word in laid[index].suspects
-    ]
+    """One warning a page for the words that may have lost a letter to a ligature."""
+    suspects = [(line, word) for index, line in by_index.items() for word in laid[index].suspects]
+    if not suspects:
+        return []
+    shown = ", ".join(f"{word!r}" for _, word in suspects[:_SHOWN_SUSPECTS])
+    more = f" and {len(suspects) - _SHOWN_SUSPECTS} more" if len(suspects) > _SHOWN_SUSPECTS else ""
+    page = suspects[0][0].page
+    message = (
+        f"page {page}: {len(suspects)} word(s) may have lost a letter to a ligature"
+        f" (fi, fl, ff, ft, tt, ti): {shown}{more}; check the spelling"
+    )
+    return [(suspects[0][0], message)]

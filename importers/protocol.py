@@ -86,6 +86,7 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
     warnings += officer_warnings
     next_date, next_text = find_next_meeting(items, meeting_date) if meeting_date else (None, None)
     warnings += _cross_checks(attendees, officers, items)
+    warnings += _lost_letters(lines)
     found = {item.number for item in items}
     warnings += [ParseWarning(line, message) for line, message in missing_items(contents, found)]
     return Protocol(
@@ -199,6 +200,19 @@ def _attended_paragraphs(attendees: list[Attendee], items: list[AgendaItem]) -> 
         else a
         for a in attendees
     ]
+
+
+def _lost_letters(lines: list[Line]) -> list[ParseWarning]:
+    """Letters replaced by `�` before the file came here: said once, at the first such line."""
+    damaged = [line for line in lines if "\ufffd" in line.raw]
+    if not damaged:
+        return []
+    count = sum(line.raw.count("\ufffd") for line in damaged)
+    message = (
+        f"{count} character(s) on {len(damaged)} line(s) were lost before import (shown as �):"
+        " names and words with å, ä, ö or § may be incomplete; check them against the original"
+    )
+    return [ParseWarning(damaged[0].number, message)]
 
 
 def _cross_checks(
