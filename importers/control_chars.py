@@ -4,13 +4,16 @@ A protocol's text is data. A terminal would obey `\\x1b[2J` (clear the screen) o
 `\\x1b]0;title\\x07` (rename the window) if such text reached it, so every reader's
 text goes through `strip_controls` (whole escape sequences first, then any C0
 control but tab and newline, DEL and C1 controls), and each line where something
-was removed gets a warning.
+was removed gets a warning: a text file's decoded text in `read_source`, a PDF or
+Word document's cells in `clean_document`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from importers.document import Document, DocumentLine, render_text
 from importers.records import ParseWarning
 
 _ESCAPE_SEQUENCE = re.compile(
@@ -64,3 +67,27 @@ def _removal_message(line: str) -> str:
 
 def _escape(ch: str) -> str:
     return f"\\x{ord(ch):02x}"
+
+
+def clean_document(document: Document) -> Document:
+    """A reader's document with controls removed from every cell, and a warning per line.
+
+    The text stored and shown is rendered again from the clean lines, so that
+    line N of it is still `lines[N - 1]`.
+    """
+    lines: list[DocumentLine] = []
+    warnings: list[ParseWarning] = []
+    for number, line in enumerate(document.lines, start=1):
+        bare = tuple(cell.replace(_PAGE_BREAK, "") for cell in line.cells)
+        cleaned = tuple(strip_controls(cell)[0] for cell in bare)
+        if cleaned != bare:
+            warnings.append(ParseWarning(number, _removal_message("".join(bare))))
+        lines.append(dataclasses.replace(line, cells=cleaned) if cleaned != line.cells else line)
+    if not warnings and lines == list(document.lines):
+        return document
+    return dataclasses.replace(
+        document,
+        lines=tuple(lines),
+        text=render_text(lines),
+        warnings=tuple(sorted((*document.warnings, *warnings), key=lambda w: w.line or 0)),
+    )

@@ -8,7 +8,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from importers.control_chars import strip_controls_with_warnings
+from importers.control_chars import clean_document, strip_controls_with_warnings
 from importers.decoding import Decoded, decode
 from importers.document import Document
 from importers.markup import text_lines
@@ -115,7 +115,7 @@ def read_document(path: str | Path) -> Document:
     if data.startswith(b"%PDF-"):
         from importers.pdf_reader import read_pdf  # loads PDFium only when a PDF comes
 
-        return read_pdf(source, data)
+        return clean_document(read_pdf(source, data))
     if data.startswith(b"PK\x03\x04"):
         return _read_zip_document(source, data)
     if data.startswith(_OLE) or suffix == ".doc":
@@ -138,7 +138,7 @@ def _read_zip_document(source: Path, data: bytes) -> Document:
     if "word/document.xml" in members:
         from importers.docx_reader import read_docx
 
-        return read_docx(source, data)
+        return clean_document(read_docx(source, data))
     if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
         raise ProtocolError(name, f"this is {ODT_REFUSAL}")
     raise ProtocolError(name, "a ZIP file but not a Word document (no word/document.xml)")

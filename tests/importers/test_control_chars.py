@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from sqlalchemy import select
 from sqlmodel import Session
 
 from importers.control_chars import strip_controls, strip_controls_with_warnings
+from importers.reading import read_document
 from store import models
 from store.db import make_engine
 from store.loading import import_paths
@@ -94,3 +96,24 @@ def test_controls_in_a_name_and_titles_are_warned_about_and_stored_clean(tmp_pat
     assert not any(ch in everything for ch in "\x1b\x07")
     assert stored_lines == sorted(lines.values())
     engine.dispose()
+
+
+def test_word_cells_lose_their_controls_with_a_warning(tmp_path: Path) -> None:
+    """XML cannot hold ESC, but a .docx can hold C1 controls: `\\x9b` is an 8-bit CSI."""
+    document = docx.Document()
+    document.add_paragraph("Protokoll Kommunstyrelsen")
+    document.add_paragraph("Tid: 3 maj 2021")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Anna \x9b2JBerg"
+    table.rows[0].cells[1].text = "(S)\x7f"
+    path = tmp_path / "protokoll.docx"
+    document.save(str(path))
+
+    read = read_document(path)
+
+    assert read.lines[2].cells == ("Anna Berg", "(S)")
+    assert read.text.split("\n")[2] == "Anna Berg\t(S)"
+    assert [(w.line, w.message) for w in read.warnings] == [
+        (3, "control characters removed from the text (\\x7f, \\x9b)")
+    ]
+    assert not any(ch in read.text for ch in "\x7f\x9b")
