@@ -23,7 +23,7 @@ from store.models import (
     AgendaItem,
     Attendance,
     Body,
-    EditLog,
+    HistoryBatch,
     ImportWarning,
     Meeting,
     Officer,
@@ -553,7 +553,7 @@ def known_choices(engine: Engine) -> Choices:
 
 
 def data_version(engine: Engine) -> tuple[int, ...]:
-    """A cheap fingerprint that changes when people, meetings or the edit log change.
+    """A cheap fingerprint that changes when people, meetings or the history change.
 
     Lets a view skip rebuilding what it derived (the people index) when nothing moved.
     """
@@ -562,8 +562,8 @@ def data_version(engine: Engine) -> tuple[int, ...]:
         select(func.max(Person.id)).scalar_subquery(),
         select(func.count(Meeting.id)).scalar_subquery(),
         select(func.max(Meeting.id)).scalar_subquery(),
-        select(func.max(EditLog.id)).scalar_subquery(),
-        select(func.count(EditLog.id)).where(EditLog.undone).scalar_subquery(),
+        select(func.max(HistoryBatch.id)).scalar_subquery(),
+        select(func.count(HistoryBatch.id)).where(HistoryBatch.undone).scalar_subquery(),
     )
     with Session(engine) as session:
         return tuple(value or 0 for value in session.exec(query).one())

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
+from store import edits
+from store.db import make_engine
 from tui.cli import app
 from tui.terminal_text import terminal_safe
 
@@ -103,3 +105,18 @@ def test_a_newline_in_a_file_name_cannot_forge_a_message_line(tmp_path: Path) ->
     result = run(tmp_path / "x.db", "import", str(missing))
     assert f"{tmp_path}/a␤fake.txt: imported fine: no such file or folder" in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_history_and_undo_print_names_escaped(old_db: Path) -> None:
+    engine = make_engine(str(old_db))
+    with engine.connect() as conn:
+        newest = conn.exec_driver_sql("SELECT max(id) FROM meeting").scalar()
+    edits.add_attendee(engine, newest, f"Anna{CLEAR_SCREEN}Berg", party="S")
+    engine.dispose()
+
+    history = run(old_db, "history", "--limit", "3")
+    undone = run(old_db, "undo")
+
+    assert "Added attendee Anna␛[2JBerg" in history.stdout
+    assert undone.stdout.startswith("Undid: Added attendee Anna␛[2JBerg")
+    assert_no_controls(history.stdout + undone.stdout)

@@ -92,12 +92,12 @@ class ProtokollApp(App):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_undo(self) -> None:
-        """Undo the newest change not undone, from the edit log."""
+        """Undo the newest change still in effect, from the history."""
         self.call_from_thread(self._undone, edits.undo(self.engine), "Nothing to undo.")
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_redo(self) -> None:
-        """Redo the oldest undone change."""
+        """Redo the change undone most recently."""
         self.call_from_thread(self._undone, edits.redo(self.engine), "Nothing to redo.")
 
     def _undone(self, what: str | None, nothing: str) -> None:

@@ -292,17 +292,18 @@ def _reconcile_command(words: Words) -> Callable[..., None]:
         groups = suggested_groups(engine, words.kind, min_score)
         if not groups:
             echo(f"Nothing to merge at score {min_score:g} or above.")
-        for group in groups:
-            if auto:
-                result = merging.merge_group(engine, group)
+        if auto:  # all in one history entry: one undo takes them back
+            for group, result in zip(groups, merging.merge_groups(engine, groups), strict=True):
                 echo(f"{group_line(group)}: {merge_line(result)}")
-            else:
+        else:
+            for group in groups:
                 echo(f"Would merge {group_line(group)}")
         if groups and not auto:
             echo("Nothing merged: add --auto to merge these.")
 
     reconcile_command.__doc__ = (
-        f"Merge every group of {words.many} scoring at or above --min-score (each undoable). "
+        f"Merge every group of {words.many} scoring at or above --min-score "
+        "(one `protokoll undo` takes them all back). "
         f"The default score is set so no look-alike pair in the seed protocols merges."
     )
     return reconcile_command
