@@ -84,7 +84,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _mostly_not_utf8(data: bytes) -> bool:
-    """More invalid UTF-8 sequences than valid multi-byte ones: written in another encoding."""
+    """More stray high bytes than valid UTF-8 multi-byte sequences: written in another encoding."""
     if data.isascii():
         return False
     valid = _UTF8_MULTIBYTE.findall(data)
