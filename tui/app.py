@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy.engine import Engine
 from textual import work
@@ -18,6 +18,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.transfer import ExportScreen, ImportScreen
+from tui.terminal_text import terminal_safe
 
 
 def reconcile_screen() -> Screen:
@@ -103,6 +104,10 @@ class ProtokollApp(App):
         self.notify(what or nothing, markup=False)
         if what:
             self.screen.post_message(DataChanged())
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Notify; names and file names in the message are shown, never obeyed as controls."""
+        super().notify(terminal_safe(message), title=terminal_safe(title), **options)
 
     async def open_meeting(self, meeting_id: int) -> None:
         """Switch to the meetings view and show one meeting."""

@@ -13,6 +13,7 @@ import typer
 
 from store.history import HistoryEntry, HistoryError, list_history, redo, undo
 from tui.commands.state import state_of
+from tui.terminal_text import echo
 
 
 def register(app: typer.Typer) -> None:
@@ -37,9 +38,9 @@ def history_command(
     """Every change, newest first: when, what, which meeting or person, in words."""
     entries = list_history(state_of(ctx).engine(), meeting_id=meeting, limit=limit)
     if not entries:
-        typer.echo("No changes yet." if meeting is None else f"No changes to meeting {meeting}.")
+        echo("No changes yet." if meeting is None else f"No changes to meeting {meeting}.")
     for entry in entries:
-        typer.echo(history_line(entry))
+        echo(history_line(entry))
 
 
 def history_line(entry: HistoryEntry) -> str:
@@ -67,6 +68,6 @@ def _run(step: Callable[[], str | None], nothing: str) -> None:
     try:
         done = step()
     except HistoryError as error:
-        typer.echo(f"Error: {error}", err=True)
+        echo(f"Error: {error}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(done or nothing)
+    echo(done or nothing)

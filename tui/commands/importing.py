@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from tui.commands.state import state_of
+from tui.terminal_text import terminal_safe
 
 if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
     from store.loading import FileOutcome, ImportSummary
@@ -134,7 +135,7 @@ def problem_lines(outcome: FileOutcome) -> list[str]:
     for warning in outcome.warnings:
         where = f"{outcome.path}:{warning.line}" if warning.line else outcome.path
         lines.append(f"{where}: warning: {warning.message}")
-    return lines
+    return [terminal_safe(line, newlines=False) for line in lines]
 
 
 @contextmanager
