@@ -29,11 +29,14 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 import importers
 from importers.records import Attendee, ParsedFile, ParseWarning
 from store import history, models, names
+from store.db import write_transaction
 from store.history import content_edits_of
 from store.paragraphs import compact_ranges
 from store.parse_pool import ParseFailure, parse_all, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
+LOAD_ATTEMPTS = 3
+"""Tries per file when a unique constraint refuses a write that a concurrent writer beat."""
 
 _BODY: Table = models.Body.__table__  # type: ignore[assignment]
 _MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
@@ -99,6 +102,10 @@ class ImportSummary:
     """The outcomes of an import run, one per file, in the order the files were tried."""
 
     outcomes: tuple[FileOutcome, ...]
+    stopped: bool = False
+    """True when the run was asked to stop: the files after `outcomes` were not tried."""
+    total: int | None = None
+    """How many files the run was given (more than `outcomes` when it stopped)."""
 
     def count(self, status: str) -> int:
         """How many files ended with `status`."""
@@ -177,6 +184,7 @@ def import_paths(
     replace: bool = False,
     on_progress: Callable[[int, int, FileOutcome], None] | None = None,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImportSummary:
     """Import every protocol file under `paths` (files or folders, recursively).
 
@@ -184,6 +192,8 @@ def import_paths(
     path that does not exist is a "failed" outcome. `on_progress(done, total,
     outcome)` is called after each file. Big imports parse in `workers`
     processes (default: one per core, at most 4; `1` parses in this process).
+    `should_stop()` is asked between files: once it says True, the run ends
+    there (every file stored so far is whole) with `stopped` set.
     """
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists()]
@@ -199,9 +209,16 @@ def import_paths(
     for path in missing:
         record(_outcome(str(path), "failed", f"{path}: no such file or folder"))
     cache = LookupCache()
-    for parsed in parse_all(files, workers=workers):
-        record(_store(engine, parsed, replace, cache))
-    return ImportSummary(tuple(outcomes))
+    stop = should_stop or (lambda: False)
+    parsed_files = parse_all(files, workers=workers)
+    try:
+        for parsed in parsed_files:
+            if stop():
+                return ImportSummary(tuple(outcomes), stopped=True, total=total)
+            record(_store(engine, parsed, replace, cache))
+    finally:
+        parsed_files.close()  # stops the parse workers now, not when garbage collected
+    return ImportSummary(tuple(outcomes), total=total)
 
 
 def _store(
@@ -236,21 +253,27 @@ def _error_text(error: SQLAlchemyError) -> str:
 def _load_with_retry(
     engine: Engine, parsed: ParsedFile, replace: bool, cache: LookupCache
 ) -> FileOutcome:
-    """Load once; if a remembered id has gone stale meanwhile, forget them all and retry."""
-    try:
-        return _load_once(engine, parsed, replace, cache)
-    except IntegrityError:
-        if cache.is_empty():
-            raise
-        cache.clear()
-        return _load_once(engine, parsed, replace, cache)
+    """Load; when a constraint refuses the write, forget remembered ids and decide again.
+
+    A remembered id may have gone stale (another writer merged people), or a
+    writer outside the write lock (an edit in the app) added the same name or
+    document first: on the next try the decision sees its committed rows.
+    """
+    for _ in range(LOAD_ATTEMPTS - 1):
+        try:
+            return _load_once(engine, parsed, replace, cache)
+        except IntegrityError:
+            cache.clear()
+    return _load_once(engine, parsed, replace, cache)
 
 
 def _load_once(
     engine: Engine, parsed: ParsedFile, replace: bool, cache: LookupCache
 ) -> FileOutcome:
     staged = LookupCache()
-    with engine.begin() as conn:
+    # "Already imported?", "replace?" and the insert under one write lock, so two
+    # importers take turns rather than both deciding "new" (store/db.py).
+    with write_transaction(engine) as conn:
         outcome = _ProtocolWriter(conn, parsed, cache, staged).write(replace)
     # Only ids from a committed transaction may outlive it.
     cache.update(staged)

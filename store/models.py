@@ -95,7 +95,8 @@ class SourceDocument(SQLModel, table=True):
     uid: str = uid_field()
     file_name: str
     path: str
-    content_hash: str = Field(index=True)
+    content_hash: str = Field(index=True, unique=True)
+    """SHA-256 of the file's bytes: one document is stored once, however many importers run."""
     encoding: str
     text: str = Field(sa_column=Column(Text, nullable=False))
     imported_at: datetime = Field(default_factory=utc_now)
@@ -118,7 +119,10 @@ class Meeting(SQLModel, table=True):
     adjusted_on: Day | None = None
     next_meeting: Day | None = None
     next_meeting_text: str | None = None
-    source_id: int | None = Field(default=None, foreign_key="sourcedocument.id", index=True)
+    source_id: int | None = Field(
+        default=None, foreign_key="sourcedocument.id", index=True, unique=True
+    )
+    """The document this meeting was read from: one meeting per document."""
     reviewed: bool = False
     imported_at: datetime = Field(default_factory=utc_now)
 

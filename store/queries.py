@@ -287,6 +287,8 @@ class MeetingDetail:
     warnings: tuple[WarningRow, ...]
     field_lines: dict[str, int]
     """Line of the source each header field came from, where it can be found."""
+    source_encoding: str | None = None
+    """How the source file was decoded (`utf-8`, `cp1252`, `utf-16-le` …); None without one."""
 
     @property
     def cursor(self) -> Cursor:
@@ -317,6 +319,7 @@ def meeting_detail(engine: Engine, meeting_id: int) -> MeetingDetail | None:
             agenda=_agenda(session, meeting_id),
             warnings=_warnings(session, meeting_id),
             field_lines=header_lines(text),
+            source_encoding=source.encoding if source else None,
         )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy.engine import Engine
 from textual import work
@@ -23,6 +23,7 @@ from tui.screens.meetings import MeetingsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.transfer import ExportScreen, ImportScreen
 from tui.store_words import told
+from tui.terminal_text import terminal_safe
 
 
 def reconcile_screen() -> Screen:
@@ -117,6 +118,10 @@ class ProtokollApp(App):
         self.notify(told(what) if what else nothing, markup=False)
         if what:
             self.screen.post_message(DataChanged())
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Notify; names and file names in the message are shown, never obeyed as controls."""
+        super().notify(terminal_safe(message), title=terminal_safe(title), **options)
 
     async def open_meeting(self, meeting_id: int, person_id: int | None = None) -> None:
         """Switch to the meetings view and show one meeting (at one person's row, if given)."""

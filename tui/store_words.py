@@ -33,6 +33,7 @@ _PHRASES = (
     ),
     (re.compile(r"^'(?P<label>.+)' has no date$"), "warn.no_date"),
     (re.compile(r"^possible duplicate of (?P<file>.+)$"), "warn.duplicate"),
+    (re.compile(r"^control characters removed from the text \((?P<which>.+)\)$"), "warn.controls"),
     (re.compile(r"^'(?P<part>.+)' is not a paragraph or a range"), "check.paragraph_part"),
     (re.compile(r"^'(?P<part>.+)': paragraphs run from 1 to (?P<top>\d+)$"), "check.paragraph_top"),
     (re.compile(r"^'(?P<part>.+)' runs backwards: write (?P<fix>\S+)$"), "check.paragraph_back"),

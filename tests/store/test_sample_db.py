@@ -40,7 +40,7 @@ def dump(path: Path) -> dict[str, list[tuple]]:
 def _rows(conn: sqlite3.Connection, table: str) -> list[tuple]:
     columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
     kept = ", ".join(f'"{c}"' for c in columns if c not in TIMESTAMPS | IDENTITIES)
-    return [tuple(columns), *conn.execute(f'SELECT {kept} FROM "{table}" ORDER BY id')]
+    return [tuple(columns), *conn.execute(f'SELECT {kept} FROM "{table}" ORDER BY rowid')]
 
 
 @pytest.fixture(scope="module")

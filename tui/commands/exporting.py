@@ -12,6 +12,7 @@ import typer
 from store.export import TABLE_NAMES, export_all, export_table
 from tui.commands.state import state_of
 from tui.i18n import plural, t
+from tui.terminal_text import TerminalSafeWriter, echo
 
 ExcelOption = Annotated[
     bool,
@@ -58,7 +59,7 @@ def export_everything(
     except OSError as error:
         _fail(t("cli.export.cannot_write", path=out, why=error.strerror or error))
     names = ", ".join(p.name for p in paths.values())
-    typer.echo(t("cli.export.wrote_all", names=names, folder=out), err=True)
+    echo(t("cli.export.wrote_all", names=names, folder=out), err=True)
 
 
 def _export_one(ctx: typer.Context, name: str, written: str | None, excel: bool) -> None:
@@ -67,7 +68,8 @@ def _export_one(ctx: typer.Context, name: str, written: str | None, excel: bool)
         # Bytes, not the text stream: the export is UTF-8 whatever the terminal's encoding.
         stream = io.TextIOWrapper(typer.get_binary_stream("stdout"), encoding="utf-8", newline="")
         try:
-            export_table(engine, name, stream, excel=excel)
+            # Cells may hold controls (an older database): a terminal must not obey them.
+            export_table(engine, name, TerminalSafeWriter(stream), excel=excel)  # type: ignore[arg-type]
         finally:
             stream.flush()
             stream.detach()
@@ -78,7 +80,7 @@ def _export_one(ctx: typer.Context, name: str, written: str | None, excel: bool)
             count = export_table(engine, name, stream, excel=excel)
     except OSError as error:
         _fail(t("cli.export.cannot_write", path=out, why=error.strerror or error))
-    typer.echo(plural(count, "cli.export.wrote.one", "cli.export.wrote", path=out), err=True)
+    echo(plural(count, "cli.export.wrote.one", "cli.export.wrote", path=out), err=True)
 
 
 def file_for(written: str, name: str) -> Path:
@@ -91,5 +93,5 @@ def file_for(written: str, name: str) -> Path:
 
 
 def _fail(message: str) -> None:
-    typer.echo(message, err=True)
+    echo(message, err=True)
     raise typer.Exit(1)

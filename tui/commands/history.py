@@ -15,6 +15,7 @@ from store.history import HistoryEntry, HistoryError, list_history, redo, undo
 from tui.commands.state import state_of
 from tui.i18n import t
 from tui.store_words import told
+from tui.terminal_text import echo
 
 
 def register(app: typer.Typer) -> None:
@@ -37,11 +38,9 @@ def history_command(
     """Every change, newest first: when, what, which meeting or person, in words."""
     entries = list_history(state_of(ctx).engine(), meeting_id=meeting, limit=limit)
     if not entries:
-        typer.echo(
-            t("cli.history.none") if meeting is None else t("cli.history.none_for", id=meeting)
-        )
+        echo(t("cli.history.none") if meeting is None else t("cli.history.none_for", id=meeting))
     for entry in entries:
-        typer.echo(history_line(entry))
+        echo(history_line(entry))
 
 
 def history_line(entry: HistoryEntry) -> str:
@@ -69,6 +68,6 @@ def _run(step: Callable[[], str | None], nothing: str) -> None:
     try:
         done = step()
     except HistoryError as error:
-        typer.echo(t("cli.error", message=told(str(error))), err=True)
+        echo(t("cli.error", message=told(str(error))), err=True)
         raise typer.Exit(1) from None
-    typer.echo(told(done) if done else nothing)
+    echo(told(done) if done else nothing)

@@ -35,6 +35,7 @@ from tui.commands.state import state_of
 from tui.i18n import plural, t
 from tui.store_words import reasons as told_reasons
 from tui.store_words import told
+from tui.terminal_text import TerminalSafeWriter, echo
 
 FORMATS = ("table", "csv")
 
@@ -88,7 +89,7 @@ def _failing_clearly(command: Callable[..., None]) -> Callable[..., None]:
         try:
             command(*args, **kwargs)
         except MergeError as error:
-            typer.echo(t("cli.error", message=told(str(error))), err=True)
+            echo(t("cli.error", message=told(str(error))), err=True)
             raise typer.Exit(1) from None
 
     return run
@@ -108,13 +109,13 @@ def search_command(
     query = " ".join(words)
     hits = search_people(PeopleIndex.load(state_of(ctx).engine()), query, limit=limit)
     if not hits:
-        typer.echo(t("cli.search.none", query=query))
+        echo(t("cli.search.none", query=query))
         return
     for hit in hits:
         others = t("cli.search.also", names=", ".join(hit.other_spellings))
         where = ", ".join([*hit.parties, *hit.organizations]) or "-"
         meetings = plural(hit.meetings, "cli.meetings.one", "cli.meetings")
-        typer.echo(
+        echo(
             f"{hit.person_id:>6}  {hit.name}{others if hit.other_spellings else ''}  [{where}]  "
             f"{meetings}  {t('cli.search.score', score=f'{hit.score:g}')}"
         )
@@ -145,9 +146,9 @@ def _suggest_command(words: Words) -> Callable[..., None]:
         if output == "csv":
             write_csv(found)
         elif not found:
-            typer.echo(t(words.key("none"), score=f"{min_score:g}"))
+            echo(t(words.key("none"), score=f"{min_score:g}"))
         for suggestion in found if output == "table" else ():
-            typer.echo(suggestion_line(suggestion))
+            echo(suggestion_line(suggestion))
 
     return suggest_command
 
@@ -160,7 +161,7 @@ def suggestion_line(suggestion: Suggestion) -> str:
 
 def write_csv(found: list[Suggestion]) -> None:
     """Suggestions as CSV on stdout: `name_a,name_b,score,reasons,id_a,id_b`."""
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csv.writer(TerminalSafeWriter(sys.stdout), lineterminator="\n")
     writer.writerow(["name_a", "name_b", "score", "reasons", "id_a", "id_b"])
     for s in found:
         writer.writerow([s.a.name, s.b.name, f"{s.score:g}", "; ".join(s.reasons), s.a.id, s.b.id])
@@ -188,7 +189,7 @@ def _merge_command(words: Words) -> Callable[..., None]:
         other_ids = [merging.find(engine, other, kind=words.kind) for other in others]
         merged = [_name(engine, words, i) for i in other_ids]
         result = merging.merge(engine, keep_id, other_ids, kind=words.kind, name=name, force=force)
-        typer.echo(merge_line(result, merged))
+        echo(merge_line(result, merged))
 
     return merge_command
 
@@ -211,7 +212,7 @@ def _split_command(words: Words) -> Callable[..., None]:
         result = merging.split(engine, owner_id, spelling, kind=words.kind)
         rows = plural(result.rows_moved, "cli.rows_moved.one", "cli.rows_moved")
         owner_name = _name(engine, words, result.from_id)
-        typer.echo(t("cli.split", spelling=result.spelling, owner=owner_name, rows=rows))
+        echo(t("cli.split", spelling=result.spelling, owner=owner_name, rows=rows))
 
     return split_command
 
@@ -228,7 +229,7 @@ def _different_command(words: Words) -> Callable[..., None]:
         b = merging.find(engine, second, kind=words.kind)
         batch = merging.declare_different(engine, a, b, kind=words.kind)
         key = "cli.different" if batch is not None else "cli.different.already"
-        typer.echo(t(key, a=_name(engine, words, a), b=_name(engine, words, b)))
+        echo(t(key, a=_name(engine, words, a), b=_name(engine, words, b)))
 
     return different_command
 
@@ -253,17 +254,17 @@ def _reconcile_command(words: Words) -> Callable[..., None]:
         engine = state_of(ctx).engine()
         groups = suggested_groups(engine, words.kind, min_score)
         if not groups:
-            typer.echo(t("cli.reconcile.nothing", score=f"{min_score:g}"))
+            echo(t("cli.reconcile.nothing", score=f"{min_score:g}"))
         if auto:  # all in one history entry: one undo takes them back
             merged = [[m.name for m in g.members if m.id != g.keep.id] for g in groups]
             results = merging.merge_groups(engine, groups)
             for group, result, names in zip(groups, results, merged, strict=True):
-                typer.echo(f"{group_line(group)}: {merge_line(result, names)}")
+                echo(f"{group_line(group)}: {merge_line(result, names)}")
         else:
             for group in groups:
-                typer.echo(t("cli.reconcile.would", group=group_line(group)))
+                echo(t("cli.reconcile.would", group=group_line(group)))
         if groups and not auto:
-            typer.echo(t("cli.reconcile.dry"))
+            echo(t("cli.reconcile.dry"))
 
     return reconcile_command
 

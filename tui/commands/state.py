@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.engine.url import make_url
 
 from store.db import make_engine
+from store.schema import SchemaError
 from tui.i18n import t
 
 
@@ -25,12 +26,18 @@ class CliState:
 
         Only `create=True` (an import) may make a new database file: a command
         that reads, pointed at a file that is not there, says so and exits 1.
+        An upgrade of an older database is announced on stderr; a database that
+        cannot be made current ends the command with its message and status 1.
         """
         if self._engine is None:
             if not create and self.missing():
                 typer.echo(t("cli.no_database", path=self.database), err=True)
                 raise typer.Exit(1)
-            self._engine = make_engine(self.database)
+            try:
+                self._engine = make_engine(self.database, on_upgrade=_tell)
+            except SchemaError as error:
+                typer.echo(f"protokoll: {error}", err=True)
+                raise typer.Exit(1) from None
         return self._engine
 
     def missing(self) -> bool:
@@ -42,6 +49,10 @@ class CliState:
         if "://" in self.database:
             return make_url(self.database).render_as_string(hide_password=True)
         return str(Path(self.database).expanduser().resolve())
+
+
+def _tell(message: str) -> None:
+    typer.echo(message, err=True)
 
 
 def state_of(ctx: typer.Context) -> CliState:

@@ -19,6 +19,7 @@ from store.search import PeopleIndex, PersonHit
 from tui.i18n import plural, t
 from tui.messages import DataChanged, MeetingChosen, PersonChosen
 from tui.screens.base import StoreScreen
+from tui.terminal_text import safe_text
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.name_input import NameInput
 from tui.widgets.people_tables import PeopleTable, PersonMeetingsTable
@@ -137,7 +138,7 @@ class PeopleScreen(StoreScreen):
 
     def _show_person(self, person: PersonDetail) -> None:
         count = len({m.meeting_id for m in person.meetings})
-        title = Text(plural(count, "person.title.one", "person.title", name=person.name))
+        title = safe_text(plural(count, "person.title.one", "person.title", name=person.name))
         title.stylize("bold")
         self.query_one("#person-title", Static).update(title)
         self.query_one("#person-summary", Static).update(person_summary(person))

@@ -20,6 +20,7 @@ from tui.screens.base import StoreScreen
 from tui.screens.fields import check_name
 from tui.screens.form import ConfirmScreen, FieldSpec, FormScreen
 from tui.store_words import reasons as told_reasons
+from tui.terminal_text import safe_text, terminal_safe
 from tui.widgets.keyed_table import KeyedTable
 from tui.widgets.mode_bar import ModeBar
 
@@ -154,8 +155,9 @@ class ReconcileScreen(StoreScreen):
         self.query_one("#reconcile-title", Static).update(Text(title, style="bold"))
         reasons = Text()
         for pair in group.pairs if group else ():
-            reasons.append(f"{pair.a.name} ~ {pair.b.name} ({pair.score:g}): ", style="bold")
-            reasons.append(told_reasons(pair.reasons) + "\n")
+            pair_names = terminal_safe(f"{pair.a.name} ~ {pair.b.name}")
+            reasons.append(f"{pair_names} ({pair.score:g}): ", style="bold")
+            reasons.append(terminal_safe(told_reasons(pair.reasons)) + "\n")
         self.query_one("#reconcile-reasons", Static).update(reasons)
 
     def _fill_members(self) -> None:
@@ -177,11 +179,11 @@ class ReconcileScreen(StoreScreen):
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
         return (
             Text("✓" if member.id in self.ticked else "·"),
-            Text("★ " + self.canonical if kept else "", style="bold"),
-            Text(spellings),
+            safe_text("★ " + self.canonical if kept else "", style="bold"),
+            safe_text(spellings),
             Text(str(len(member.meetings)), justify="right"),
-            Text(", ".join(sorted(member.parties))),
-            Text(", ".join(sorted(member.organizations or member.councils))),
+            safe_text(", ".join(sorted(member.parties))),
+            safe_text(", ".join(sorted(member.organizations or member.councils))),
             Text(span),
         )
 
@@ -348,8 +350,8 @@ def group_cells(group: SuggestedGroup) -> tuple[Text, ...]:
     return (
         Text(f"{group.score:g}", justify="right"),
         Text(str(len(group.members)), justify="right"),
-        Text(group.canonical, style="bold"),
-        Text(others),
+        safe_text(group.canonical, style="bold"),
+        safe_text(others),
     )
 
 

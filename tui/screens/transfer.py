@@ -16,6 +16,7 @@ from store.export import export_all
 from tui.i18n import t
 from tui.screens.base import StoreModal
 from tui.store_words import told
+from tui.terminal_text import terminal_safe
 from tui.widgets.path_suggester import PathSuggester
 
 if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
@@ -129,11 +130,14 @@ class ImportScreen(StoreModal):
     def _progress(self, done: int, total: int, outcome: FileOutcome) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
         status = t(f"status.{outcome.status}")
-        self.query_one(Log).write_line(f"{done}/{total} {status}: {Path(outcome.path).name}")
+        self.query_one(Log).write_line(
+            terminal_safe(f"{done}/{total} {status}: {Path(outcome.path).name}", newlines=False)
+        )
 
     def _finished(self, summary: ImportSummary) -> None:
         self.summary = summary
-        self.query_one(Log).write_lines(["", *summary_lines(summary)])
+        lines = [terminal_safe(line, newlines=False) for line in summary_lines(summary)]
+        self.query_one(Log).write_lines(["", *lines])
 
     @on(Button.Pressed, "#import-close")
     def action_close(self) -> None:

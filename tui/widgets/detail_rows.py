@@ -7,6 +7,7 @@ from rich.text import Text
 from store.queries import AgendaRow, AttendanceRow, MeetingDetail, WarningRow
 from tui.i18n import t
 from tui.store_words import told
+from tui.terminal_text import terminal_safe
 from tui.widgets.record_table import Column, RowRef, cell
 
 Rows = list[tuple[str, RowRef, list[Text]]]
@@ -164,11 +165,11 @@ def agenda_text(item: AgendaRow | None) -> Text:
     if item is None:
         return Text(t("agenda.none"), style="dim")
     text = Text()
-    text.append(f"§{item.number} {item.title}\n", style="bold")
-    text.append(item.body or "")
+    text.append(terminal_safe(f"§{item.number} {item.title}\n"), style="bold")
+    text.append(terminal_safe(item.body or ""))
     sections = ((t("col.decisions"), item.decisions), (t("col.attachments"), item.attachments))
     for heading, body in sections:
         if body:
             text.append(f"\n\n{heading}\n", style="bold")
-            text.append(body)
+            text.append(terminal_safe(body))
     return text

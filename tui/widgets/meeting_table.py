@@ -12,6 +12,7 @@ from textual.widgets import DataTable
 from store.queries import Cursor, MeetingPage, MeetingRow
 from tui.i18n import t
 from tui.messages import MeetingHighlighted, MoreMeetingsWanted
+from tui.terminal_text import safe_text
 from tui.widgets.keyed_table import KeyedTable
 
 LOAD_AHEAD = 30
@@ -88,7 +89,7 @@ class MeetingTable(KeyedTable):
         return (
             # A protocol may give no date or name no council: say so, in the list's words.
             Text(row.date.isoformat()) if row.date else Text(t("list.no_date"), style="dim"),
-            Text(row.body, no_wrap=True, overflow="ellipsis")
+            safe_text(row.body, no_wrap=True, overflow="ellipsis")
             if row.body
             else Text(t("list.no_body"), style="dim italic"),
             Text(str(row.attendees), justify="right"),

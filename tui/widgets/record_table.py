@@ -17,6 +17,7 @@ from tui.messages import (
     SourceLinesChosen,
     SourceRequested,
 )
+from tui.terminal_text import safe_text
 from tui.widgets.keyed_table import KeyedTable
 
 
@@ -50,7 +51,7 @@ def cell(value: object, **style: object) -> Text:
         return Text("")
     if isinstance(value, bool):
         return Text(t("yes") if value else t("no"))
-    return Text(str(value), no_wrap=True, overflow="ellipsis", **style)  # type: ignore[arg-type]
+    return safe_text(value, no_wrap=True, overflow="ellipsis", **style)
 
 
 class RecordTable(KeyedTable):

@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
+
+from tui.i18n import t
+from tui.terminal_text import terminal_safe
+
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252")
+"""The encodings the importer records; each is named to the reader by the catalogue."""
+
+
+def encoding_line(encoding: str | None) -> Text:
+    """The line above the source text: how the file was decoded."""
+    if encoding is None:
+        return Text("")
+    name = t(f"encoding.{encoding}") if encoding in ENCODINGS else encoding
+    return Text(t("source.encoding", name=name), style="dim")
 
 
 class SourceView(TextArea):
@@ -20,6 +35,7 @@ class SourceView(TextArea):
 
     def show_text(self, text: str) -> None:
         """Show another document, if it is another one."""
+        text = terminal_safe(text)
         if text != self.text:
             self.load_text(text)
 
