@@ -25,7 +25,7 @@ TEXTS: dict[str, str] = {
     "history.col.state": "State",
     "history.state.undone": "undone",
     "history.state.redo": "can be redone",
-    "modebar.hint": "? help  ctrl+p commands",
+    "modebar.hint": "? help  ^p commands",
     "tip.1": "Show the meetings",
     "tip.2": "Search people",
     "tip.3": "Reconcile spellings of people and organisations",

@@ -26,7 +26,7 @@ TEXTS: dict[str, str] = {
     "history.col.state": "Läge",
     "history.state.undone": "ångrad",
     "history.state.redo": "kan göras om",
-    "modebar.hint": "? hjälp  ctrl+p kommandon",
+    "modebar.hint": "? hjälp  ^p kommandon",
     "tip.1": "Visa mötena",
     "tip.2": "Sök personer",
     "tip.3": "Samordna stavningar av personer och organisationer",
