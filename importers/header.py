@@ -284,7 +284,7 @@ def _read_when(value: str, number: int, head: Head, *, quiet: bool = False) -> N
         head.warnings.append(ParseWarning(number, times.problem))
     start, end = times.start, times.end
     if start is None and found:
-        start = _bare_clock(value.replace(found.written, " "))
+        start = _bare_clock(value.replace(found.written, " "), number, head)
     if start and head.start is None:
         head.start, head.end = start, end
         head.field_lines["start"] = number
@@ -303,10 +303,14 @@ def _warn_about_year(value: date, number: int, head: Head) -> None:
         head.warnings.append(ParseWarning(number, problem))
 
 
-def _bare_clock(text: str) -> time | None:
-    """`2022-12-14 19.00`: a time with no `kl` after the date."""
+def _bare_clock(text: str, number: int, head: Head) -> time | None:
+    """`2022-12-14 19.00`: a time with no `kl` after the date (`25.00` is warned about)."""
     match = _BARE_CLOCK.search(text)
-    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+    if match is None:
+        return None
+    if int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        message = f"'{match.group(0)}' is not a time of day: no start time stored"
+        head.warnings.append(ParseWarning(number, message))
         return None
     return time(int(match.group(1)), int(match.group(2)))
 
