@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, time
 
@@ -26,6 +27,7 @@ from importers.lexicon import (
 from importers.normalize import Line
 from importers.records import Officer, OfficerRole, ParseWarning
 from importers.swedish_dates import (
+    FoundDate,
     InvalidDate,
     check_year,
     find_date,
@@ -324,14 +326,8 @@ def _place(value: str) -> str:
 
 def _date_without_label(lines: list[Line], head: Head) -> None:
     """No label gave the date: a line that is (mostly) a date, such as `7 juni 2021`."""
-    for index, line in enumerate(lines[:40]):
-        if index in head.used or line.blank:
-            continue
-        try:
-            found = find_date(line.text)
-        except InvalidDate:
-            continue
-        if found and len(remove_when(line.text).split()) <= 3:
+    for index, line, _found in _dated_lines(lines, head):
+        if len(remove_when(line.text).split()) <= 3:
             head.used.add(index)
             _read_when(line.text, line.number, head, quiet=True)
             return
@@ -352,6 +348,14 @@ def _body_from_first_line(lines: list[Line], head: Head) -> None:
 
 def _repeated_dates(lines: list[Line], head: Head) -> None:
     """A line that only repeats the meeting's date (`2023-07-25   1(3)`) is read."""
+    for index, line, found in _dated_lines(lines, head):
+        rest = _PAGE_OF.sub("", remove_when(line.text))
+        if found.value == head.date and not rest.strip():
+            head.used.add(index)
+
+
+def _dated_lines(lines: list[Line], head: Head) -> Iterator[tuple[int, Line, FoundDate]]:
+    """The head's unread lines (of the first forty) that hold a date, and the date."""
     for index, line in enumerate(lines[:40]):
         if index in head.used or line.blank:
             continue
@@ -359,9 +363,8 @@ def _repeated_dates(lines: list[Line], head: Head) -> None:
             found = find_date(line.text)
         except InvalidDate:
             continue
-        rest = _PAGE_OF.sub("", remove_when(line.text))
-        if found and found.value == head.date and not rest.strip():
-            head.used.add(index)
+        if found:
+            yield index, line, found
 
 
 def _read_adjusted(value: str, number: int, head: Head, *, strict: bool = True) -> None:
