@@ -107,6 +107,7 @@ async def test_a_meeting_without_date_or_council_is_last_and_filled_in(
         )
         await _settled(pilot)  # the list reloads: the edited meeting must stay the one shown
         assert (screen.detail.id, rows.meeting_id) == (undated, undated)
+        assert rows.get_row_index(str(undated)) == 0  # now the newest meeting
         overview.move_cursor(row=overview.get_row_index("body"))
         await _edit_cell(pilot, app, "Regionalt samverkansråd")
         await pilot.press("enter")
