@@ -223,8 +223,15 @@ def write_protocols(folder: Path, count: int, seed: int) -> list[Path]:
 # -- the baseline: the same rows, plain sqlite3 -----------------------------------------------
 
 
+_UID = "lower(hex(randomblob(16)))"
+"""A random uid per row, made by SQLite itself."""
+
+
 class RawLoader:
-    """Stores parsed files with nothing but `sqlite3`, as fast as a straightforward loader can."""
+    """Stores parsed files with nothing but `sqlite3`, as fast as a straightforward loader can.
+
+    Every row gets a random uid, as protokoll's do, made by SQLite itself.
+    """
 
     def __init__(self, path: Path) -> None:
         make_engine(str(path)).dispose()  # the same schema and the same pragmas as protokoll
@@ -250,15 +257,15 @@ class RawLoader:
         now = time.strftime("%Y-%m-%d %H:%M:%S")
         row = (Path(s.path).name, s.path, s.content_hash, s.encoding, s.text, now)
         source = c.execute(
-            "INSERT INTO sourcedocument (file_name, path, content_hash, encoding, text, "
-            "imported_at) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO sourcedocument (uid, file_name, path, content_hash, encoding, text, "
+            f"imported_at) VALUES ({_UID}, ?, ?, ?, ?, ?, ?)",
             row,
         ).lastrowid
-        body = self._id("body", p.body, "INSERT INTO body (name) VALUES (?)")
+        body = self._id("body", p.body, f"INSERT INTO body (uid, name) VALUES ({_UID}, ?)")
         meeting = c.execute(
-            "INSERT INTO meeting (body_id, date, start_time, end_time, location, adjusted_on, "
+            "INSERT INTO meeting (uid, body_id, date, start_time, end_time, location, adjusted_on, "
             "next_meeting, next_meeting_text, source_id, reviewed, imported_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            f"VALUES ({_UID}, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
             (body, _iso(p.date), _iso(p.start), _iso(p.end), p.location, _iso(p.adjusted_on),
              _iso(p.next_meeting), p.next_meeting_text, source, now),
         ).lastrowid  # fmt: skip
@@ -267,28 +274,29 @@ class RawLoader:
     def _children(self, parsed: ParsedFile, meeting: int, source: int) -> None:
         c, p = self.conn, parsed.protocol
         c.executemany(
-            "INSERT INTO attendance (meeting_id, position, person_id, name_as_written, party, "
+            "INSERT INTO attendance (uid, meeting_id, position, person_id, name_as_written, party, "
             "organization_id, organization_as_written, role, present, line) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"VALUES ({_UID}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(meeting, i, self._person(a.name), a.name, a.party, self._org(a.organization,
               a.organization_canonical), a.organization, a.role, a.present, a.line)
              for i, a in enumerate(p.attendees)],
         )  # fmt: skip
         c.executemany(
-            "INSERT INTO officer (meeting_id, position, role, person_id, name_as_written, line) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO officer (uid, meeting_id, position, role, person_id, name_as_written, "
+            f"line) VALUES ({_UID}, ?, ?, ?, ?, ?, ?)",
             [(meeting, i, o.role, self._person(o.name), o.name, o.line)
              for i, o in enumerate(p.officers)],
         )  # fmt: skip
         c.executemany(
-            "INSERT INTO agendaitem (meeting_id, position, number, title, body, decisions, "
-            "attachments, line, end_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO agendaitem (uid, meeting_id, position, number, title, body, decisions, "
+            f"attachments, line, end_line) VALUES ({_UID}, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(meeting, i, t.number, t.title, t.body, "\n".join(t.decisions),
               "\n".join(t.attachments), t.line, t.end_line) for i, t in enumerate(p.items)],
         )  # fmt: skip
         c.executemany(
-            "INSERT INTO importwarning (meeting_id, source_id, line, message, resolved) "
-            "VALUES (?, ?, ?, ?, 0)", [(meeting, source, w.line, w.message) for w in p.warnings],
+            "INSERT INTO importwarning (uid, meeting_id, source_id, line, message, resolved) "
+            f"VALUES ({_UID}, ?, ?, ?, ?, 0)",
+            [(meeting, source, w.line, w.message) for w in p.warnings],
         )  # fmt: skip
 
     def _id(self, kind: str, name: str | None, sql: str) -> int:
@@ -300,9 +308,11 @@ class RawLoader:
     def _person(self, name: str) -> int:
         key = ("person", alias_key(name))
         if key not in self.ids:
-            person = self.conn.execute("INSERT INTO person (name) VALUES (?)", (name,)).lastrowid
+            person = self.conn.execute(
+                f"INSERT INTO person (uid, name) VALUES ({_UID}, ?)", (name,)
+            ).lastrowid
             self.conn.execute(
-                "INSERT INTO personalias (person_id, spelling, key) VALUES (?, ?, ?)",
+                f"INSERT INTO personalias (uid, person_id, spelling, key) VALUES ({_UID}, ?, ?, ?)",
                 (person, name, key[1]),
             )
             self.ids[key] = person
@@ -314,10 +324,13 @@ class RawLoader:
         key = ("org", alias_key(written))
         if key not in self.ids:
             org = self._id(
-                "orgname", canonical or written, "INSERT INTO organization (name) VALUES (?)"
+                "orgname",
+                canonical or written,
+                f"INSERT INTO organization (uid, name) VALUES ({_UID}, ?)",
             )
             self.conn.execute(
-                "INSERT INTO organizationalias (organization_id, spelling, key) VALUES (?, ?, ?)",
+                "INSERT INTO organizationalias (uid, organization_id, spelling, key) "
+                f"VALUES ({_UID}, ?, ?, ?)",
                 (org, written, key[1]),
             )
             self.ids[key] = org

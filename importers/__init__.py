@@ -24,5 +24,6 @@ def parse_file(path: str | Path) -> ParsedFile:
         text=document.text,
         encoding=document.encoding,
         content_hash=document.content_hash,
+        warnings=document.warnings,
     )
     return ParsedFile(source=source, protocol=parse_document(document))

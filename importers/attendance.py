@@ -282,6 +282,8 @@ def _ends_incomplete(text: str) -> bool:
 
 def _people_in_line(line: Line) -> list[str]:
     """Many `Name (PARTY)` in one line (a page's lines joined): one piece per person."""
+    if line.text.count("(") < 3:
+        return []
     matches = [m for m in _PERSON_WITH_PARTY.finditer(line.text) if looks_like_party(m["party"])]
     if len(matches) < 3 or len(matches) < len(line.cells):
         return []

@@ -23,6 +23,9 @@ from importers.parties import is_known_party, looks_like_party
 from importers.records import Attendee, Role
 
 _TICK = re.compile(r"^\[\s*(?P<mark>[xX✓✔]?)\s*\]\s*")
+_DIGIT = re.compile(r"\d")
+_ABSENT_HINTS = ("frånvar", "förhinder", "ej närv")
+_SUBSTITUTE_HINTS = ("ersätt", "tjg", "tjänstgör", "stället")
 _TICKS = frozenset({"X", "x", "✓", "✔"})
 EMPTY_SEAT = re.compile(r"^[-–—_.]{2,}$")
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{1,40})\)")
@@ -75,21 +78,22 @@ def read_entry(
     cells = [c for c in cells if c not in _TICKS]
     present = present and not struck
     text = "\t".join(cells)
-    if _ABSENT.search(text):
+    folded = text.casefold()
+    if any(mark in folded for mark in _ABSENT_HINTS) and _ABSENT.search(text):
         present = False
         text = _ABSENT.sub("", text)
-    text, paragraphs = take_paragraphs(text)
-    replaced = REPLACES.search(text)
-    if replaced:
+    paragraphs = None
+    if "§" in text or _DIGIT.search(text):
+        text, paragraphs = take_paragraphs(text)
+    hinted = any(hint in folded for hint in _SUBSTITUTE_HINTS)
+    if hinted and (replaced := REPLACES.search(text)):
         return _substitution(text, replaced, present, line, paragraphs)
     parts = text.split("\t")
-    if any(_SUBSTITUTE_TAIL.search(part) for part in parts):
+    if hinted and any(_SUBSTITUTE_TAIL.search(part) for part in parts):
         role = "substitute"
         text = "\t".join(_SUBSTITUTE_TAIL.sub("", part) for part in parts)
-    person = read_person(text, role, present, line)
-    if person is None:
-        return None
-    return Entry((replace(person, paragraphs=paragraphs),), ticked)
+    person = read_person(text, role, present, line, paragraphs)
+    return Entry((person,), ticked) if person is not None else None
 
 
 def _substitution(
@@ -98,22 +102,23 @@ def _substitution(
     """`A (S) ersätter B (S)`: A sat as substitute, B was absent."""
     left, right = text[: match.start()].strip(" ,\t"), text[match.end() :].strip(" ,\t")
     left = _SUBSTITUTE_TAIL.sub("", left)
-    substitute = read_person(left, "substitute", present, line)
+    substitute = read_person(left, "substitute", present, line, paragraphs)
     if substitute is None:
         return None
-    people = [replace(substitute, paragraphs=paragraphs)]
-    replaced = read_person(right, "member", False, line) if right else None
+    people = [substitute]
+    replaced = read_person(right, "member", False, line, paragraphs) if right else None
     if replaced is not None:
-        people.append(replace(replaced, paragraphs=paragraphs, function=None))
+        people.append(replace(replaced, function=None))
     return Entry(tuple(people))
 
 
 def read_person(
-    text: str, role: Role, present: bool, line: int
-) -> tuple[Attendee, str | None] | None:
+    text: str, role: Role, present: bool, line: int, paragraphs: str | None = None
+) -> Attendee | None:
     """Name, party, organisation and function out of one person's text."""
-    text = _NOTES.sub("", text)
-    party, text = _take_party(text)
+    if "distans" in text or "länk" in text or "digital" in text or "på plats" in text:
+        text = _NOTES.sub("", text)
+    party, text = _take_party(text) if "(" in text else (None, text)
     cells = [c.strip(" ,") for c in text.split("\t") if c.strip(" ,")]
     if not cells:
         return None
@@ -141,6 +146,7 @@ def read_person(
         role=role,
         present=present,
         line=line,
+        paragraphs=paragraphs,
         function=function,
     )
 

@@ -27,9 +27,10 @@ from importers.normalize import Line
 from importers.records import Officer, OfficerRole, ParseWarning
 from importers.swedish_dates import (
     InvalidDate,
+    check_year,
     find_date,
-    find_time_range,
     parse_compact_date,
+    read_time_range,
     remove_when,
 )
 
@@ -221,7 +222,10 @@ def _values_below(
         names = _split_names(text)
         fits = not signs and all(looks_like_name(_PARTY_IN_NAME.sub("", n)) for n in names)
     elif field in ("when", "adjusted"):
-        fits = find_date(text) is not None or parse_compact_date(text) is not None
+        try:
+            fits = find_date(text) is not None or parse_compact_date(text) is not None
+        except InvalidDate:  # an impossible date is still this label's value: it is warned about
+            fits = True
     elif field == "ignore":  # `Paragrafer` / `§§ 1-45`, never the names of a signature
         fits = len(text) < 40 and any(c.isdigit() for c in text)
     elif field == "kind":
@@ -260,7 +264,7 @@ def _read_field(labelled: Labelled, value: str, number: int, head: Head) -> None
 def _read_when(value: str, number: int, head: Head, *, quiet: bool = False) -> None:
     value = _CLOCK_WORD.sub("k", value)
     days = _DAY_RANGE.search(value)
-    if days and find_date(_DAY_RANGE.sub(r"\1", value)):
+    if days and _has_date(_DAY_RANGE.sub(r"\1", value)):
         message = f"a meeting over several days ({days.group(0)} …): the first day is stored"
         head.warnings.append(ParseWarning(number, message))
         value = _DAY_RANGE.sub(r"\1", value)
@@ -274,12 +278,29 @@ def _read_when(value: str, number: int, head: Head, *, quiet: bool = False) -> N
     if found and head.date is None:
         head.date = found.value
         head.field_lines["date"] = number
-    start, end = find_time_range(value)
+        _warn_about_year(found.value, number, head)
+    times = read_time_range(value)
+    if times.problem:
+        head.warnings.append(ParseWarning(number, times.problem))
+    start, end = times.start, times.end
     if start is None and found:
         start = _bare_clock(value.replace(found.written, " "))
     if start and head.start is None:
         head.start, head.end = start, end
         head.field_lines["start"] = number
+
+
+def _has_date(text: str) -> bool:
+    try:
+        return find_date(text) is not None
+    except InvalidDate:
+        return True  # read again below, where the impossible date is reported
+
+
+def _warn_about_year(value: date, number: int, head: Head) -> None:
+    problem = check_year(value)
+    if problem:
+        head.warnings.append(ParseWarning(number, problem))
 
 
 def _bare_clock(text: str) -> time | None:
@@ -356,6 +377,7 @@ def _read_adjusted(value: str, number: int, head: Head, *, strict: bool = True) 
         return
     head.adjusted_on = found
     head.field_lines["adjusted_on"] = number
+    _warn_about_year(found, number, head)
 
 
 def _read_date_value(text: str) -> date | None:

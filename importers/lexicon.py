@@ -168,7 +168,7 @@ def section_for(text: str) -> tuple[str, bool] | None:
     key = " ".join(text.casefold().strip(" :*").split())
     if key in SECTIONS:
         return SECTIONS[key]
-    if len(key) <= 30 and (near := close_key(key, SECTIONS)) is not None:
+    if _may_be_damaged_section(key) and (near := close_key(key, SECTIONS)) is not None:
         return SECTIONS[near]
     if key.split(" ", 1)[0] not in SECTION_PREFIXES or len(key.split()) > 6:
         return None
@@ -178,6 +178,18 @@ def section_for(text: str) -> tuple[str, bool] | None:
     if any(word in key for word in ("övriga", "tjänste", "adjungerade", "deltagare", "gäster")):
         return ("other", present)
     return ("member", present)
+
+
+def _may_be_damaged_section(key: str) -> bool:
+    """Worth a fuzzy look: a short line whose first word is (nearly) a section word."""
+    words = key.split()
+    if not words or len(words) > 3 or len(key) > 30 or _NOT_SECTION.search(key):
+        return False
+    return words[0] in _SECTION_FIRST_WORDS or close_key(words[0], _SECTION_FIRST_WORDS) is not None
+
+
+_NOT_SECTION = re.compile(r"[\d(,\[]")
+_SECTION_FIRST_WORDS = tuple(sorted({key.split()[0] for key in SECTIONS}))
 
 
 def looks_like_body(text: str) -> bool:

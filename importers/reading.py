@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import io
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from importers.control_chars import clean_document, strip_controls_with_warnings
+from importers.decoding import Decoded, decode
 from importers.document import Document
 from importers.markup import text_lines
 from importers.records import ProtocolError, SourceText
@@ -61,7 +62,11 @@ def find_protocol_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read and decode one file; raise `ProtocolError` for what cannot be a protocol."""
+    """Read and decode one file; raise `ProtocolError` for what cannot be a protocol.
+
+    Control characters are removed from the text; the warnings say where, and
+    where bytes did not fit the encoding.
+    """
     name = str(path)
     return _source_from_bytes(_read_bytes(Path(path)), name)
 
@@ -72,11 +77,12 @@ def _source_from_bytes(data: bytes, name: str) -> SourceText:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             raise ProtocolError(name, f"this is {what}", 1)
-    text, encoding = decode_bytes(data, name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    _refuse_binary(text, name)
+    decoded = decode_bytes(data, name)
+    _refuse_binary(decoded.text, name)
+    text, removed = strip_controls_with_warnings(decoded.text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return SourceText(path=name, text=text, encoding=encoding, content_hash=digest)
+    warnings = tuple(sorted((*decoded.warnings, *removed), key=lambda w: w.line or 0))
+    return SourceText(name, text, decoded.encoding, digest, warnings)
 
 
 def _read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -109,7 +115,7 @@ def read_document(path: str | Path) -> Document:
     if data.startswith(b"%PDF-"):
         from importers.pdf_reader import read_pdf  # loads PDFium only when a PDF comes
 
-        return read_pdf(source, data)
+        return clean_document(read_pdf(source, data))
     if data.startswith(b"PK\x03\x04"):
         return _read_zip_document(source, data)
     if data.startswith(_OLE) or suffix == ".doc":
@@ -132,7 +138,7 @@ def _read_zip_document(source: Path, data: bytes) -> Document:
     if "word/document.xml" in members:
         from importers.docx_reader import read_docx
 
-        return read_docx(source, data)
+        return clean_document(read_docx(source, data))
     if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
         raise ProtocolError(name, f"this is {ODT_REFUSAL}")
     raise ProtocolError(name, "a ZIP file but not a Word document (no word/document.xml)")
@@ -147,32 +153,13 @@ def text_document(source: SourceText) -> Document:
         text=source.text,
         encoding=source.encoding,
         content_hash=source.content_hash,
+        warnings=source.warnings,
     )
 
 
-def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """Decode by BOM, else as UTF-8, else as Windows-1252; return (text, encoding)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return _decode(data, "utf-8-sig", name), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _decode(data, "utf-16", name), "utf-16"
-    if b"\x00" in data:
-        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise ProtocolError(name, "binary data (NUL bytes), not a text file", line)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return _decode(data, "cp1252", name), "cp1252"
-
-
-def _decode(data: bytes, encoding: str, name: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        raise ProtocolError(
-            name, f"cannot be decoded as {encoding} (byte {data[error.start]:#04x})", line
-        ) from None
+def decode_bytes(data: bytes, name: str) -> Decoded:
+    """Decode a file's bytes: the text, its encoding, and warnings for bytes that did not fit."""
+    return decode(data, name)
 
 
 def _refuse_binary(text: str, name: str) -> None:

@@ -98,6 +98,8 @@ class SourceText:
     encoding: str
     content_hash: str
     """SHA-256 of the decoded text: the same words in another encoding are the same content."""
+    warnings: tuple[ParseWarning, ...] = ()
+    """What decoding found: bytes that did not fit the encoding, control characters removed."""
 
 
 @dataclass(frozen=True)

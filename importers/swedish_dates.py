@@ -2,7 +2,10 @@
 
 `26 februari 2020`, `2020-03-13`, `221010` (YYMMDD), `21/9`, `den 27 april`,
 `kl 9:00 – 12:00`, `kl. 9.00–12.00`, `kl 13-16`. A date that does not exist
-(`30 februari 2020`) raises `InvalidDate` rather than being guessed at.
+(`30 februari 2020`, `32 maj 2020`, `2020-13-45`) raises `InvalidDate` rather
+than being guessed at; `InvalidDate` is the only exception this module raises,
+whatever the text. A time that cannot be (`kl 25:00`) is not an exception but a
+`TimeRange.problem`, and `check_year` tells of a year no protocol has.
 """
 
 from __future__ import annotations
@@ -17,6 +20,11 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }  # fmt: skip
+MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+               "september", "oktober", "november", "december")  # fmt: skip
+"""Each month's full name, January first: what messages call it."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""The years a protocol's dates fall in; outside them `check_year` has a word to say."""
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _WORDS = re.compile(rf"\b(\d{{1,2}})(?::e|:a)?\s+({_MONTH_NAMES})\b\.?(?:\s+(\d{{4}}))?", re.I)
@@ -35,6 +43,15 @@ class InvalidDate(ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"'{text}' is not a valid date: {reason}")
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """Start and end times found in text; `problem` says what was written but cannot be a time."""
+
+    start: time | None
+    end: time | None
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,8 +109,10 @@ def _from_iso(match: re.Match[str], _after: date | None) -> FoundDate:
 
 
 def _from_words(match: re.Match[str], after: date | None) -> FoundDate | None:
-    day, month = int(match.group(1)), MONTHS[match.group(2).lower()]
-    return _with_year(day, month, match.group(3), match.group(0).strip(), after)
+    month = MONTHS.get(match.group(2).lower()) or MONTHS.get(match.group(2).casefold())
+    if month is None:  # matched only by Unicode case folding (`ſept`): not a month we know
+        return None
+    return _with_year(int(match.group(1)), month, match.group(3), match.group(0).strip(), after)
 
 
 def _from_numeric(match: re.Match[str], after: date | None) -> FoundDate | None:
@@ -124,24 +143,32 @@ def _with_year(
 
 def _check_day_of_month(month: int, day: int, written: str) -> None:
     """Refuse a day that no year has (`30 februari`), for a date written without a year."""
+    _check_month_and_day(month, day, written)
     try:
-        _make_date(2000, month, day, written)  # 2000 is a leap year: it has every day there is
-    except InvalidDate:
-        name = next(n for n, m in MONTHS.items() if m == month and len(n) > 3)
-        raise InvalidDate(written, f"{name} never has {day} days") from None
+        date(2000, month, day)  # 2000 is a leap year: it has every day there is
+    except ValueError:
+        raise InvalidDate(written, f"{MONTH_NAMES[month - 1]} never has {day} days") from None
 
 
 def _make_date(year: int, month: int, day: int, written: str) -> date:
-    if not 1 <= month <= 12:
-        raise InvalidDate(written, f"there is no month {month}")
+    _check_month_and_day(month, day, written)
+    if not 1 <= year <= 9999:
+        raise InvalidDate(written, f"there is no year {year}")
     try:
         return date(year, month, day)
     except ValueError:
         raise InvalidDate(written, _why_not(year, month, day)) from None
 
 
+def _check_month_and_day(month: int, day: int, written: str) -> None:
+    if not 1 <= month <= 12:
+        raise InvalidDate(written, f"there is no month {month}")
+    if day < 1:
+        raise InvalidDate(written, f"there is no day {day}")
+
+
 def _why_not(year: int, month: int, day: int) -> str:
-    name = next(n for n, m in MONTHS.items() if m == month and len(n) > 3)
+    name = MONTH_NAMES[month - 1]
     for last in (31, 30, 29, 28):
         try:
             date(year, month, last)
@@ -151,38 +178,64 @@ def _why_not(year: int, month: int, day: int) -> str:
     return "no such day"
 
 
+def check_year(value: date) -> str | None:
+    """What is odd about the year of `value` (outside 1900–2100), or None when nothing is."""
+    if FIRST_YEAR <= value.year <= LAST_YEAR:
+        return None
+    return f"{value.isoformat()}: the year {value.year} is outside {FIRST_YEAR}–{LAST_YEAR}"
+
+
+def read_time_range(text: str) -> TimeRange:
+    """Start and end written as `kl 9:00 – 12:00`, `kl. 9.00-11.20`, `kl 13-16`, `9.00-11.20`.
+
+    A time that cannot be (`kl 25:00`, `9.75`) is left out and named in `problem`.
+    """
+    match = _TIME_RANGE_KL.search(text) or _TIME_RANGE_BARE.search(text)
+    if not match:
+        return TimeRange(None, None)
+    start, start_problem = _make_time(match.group(1), match.group(2))
+    end, end_problem = (None, None)
+    if match.group(3):
+        end, end_problem = _make_time(match.group(3), match.group(4))
+    problem = start_problem or end_problem
+    if problem:
+        problem = f"{match.group(0).strip()!r} is not a time: {problem}"
+    return TimeRange(start, end, problem)
+
+
 def find_time_range(text: str) -> tuple[time | None, time | None]:
-    """Start and end times written as `kl 9:00 – 12:00`, `kl. 9.00-11.20`, `kl 13-16`."""
-    match = _TIME_RANGE_KL.search(text)
-    if match:
-        start = _make_time(match.group(1), match.group(2))
-        end = _make_time(match.group(3), match.group(4)) if match.group(3) else None
-        return start, end
-    match = _TIME_RANGE_BARE.search(text)
-    if match:
-        return _make_time(match.group(1), match.group(2)), _make_time(
-            match.group(3), match.group(4)
-        )
-    return None, None
+    """Start and end times, as `read_time_range` finds them (a time that cannot be is None)."""
+    found = read_time_range(text)
+    return found.start, found.end
 
 
-def _make_time(hours: str, minutes: str | None) -> time | None:
+def _make_time(hours: str, minutes: str | None) -> tuple[time | None, str | None]:
+    """The time, or None and why not."""
     h, m = int(hours), int(minutes or 0)
     if h == 24 and m == 0:
-        return time(23, 59)
-    if 0 <= h < 24 and 0 <= m < 60:
-        return time(h, m)
-    return None
+        return time(23, 59), None
+    if h > 23:
+        return None, f"there is no hour {h}"
+    if m > 59:
+        return None, f"there is no minute {m}"
+    return time(h, m), None
 
 
 _WEEKDAY = re.compile(r"\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b", re.I)
 
 
 def remove_when(text: str) -> str:
-    """`Kommunhuset, Nora, 15 mars 2021 kl. 13.00–15.30` → `Kommunhuset, Nora`."""
-    found = find_date(text)
-    if found:
-        text = text.replace(found.written, " ", 1)
+    """`Kommunhuset, Nora, 15 mars 2021 kl. 13.00–15.30` → `Kommunhuset, Nora`.
+
+    An impossible date (`32 maj 2020`) is removed as well: it is still the when, not the where.
+    """
+    try:
+        found = find_date(text)
+        written = found.written if found else None
+    except InvalidDate as error:
+        written = error.text
+    if written:
+        text = text.replace(written, " ", 1)
     text = _TIME_RANGE_KL.sub(" ", text, count=1)
     text = _TIME_RANGE_BARE.sub(" ", text, count=1)
     text = _WEEKDAY.sub(" ", text)

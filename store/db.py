@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_data_dir
-from sqlalchemy import event
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
-from sqlmodel import SQLModel, create_engine
+from sqlmodel import create_engine
 
 from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 DB_ENV_VAR = "PROTOKOLL_DB"
 BUSY_TIMEOUT_MS = 10_000
+WRITER_LOCK = 0x70726F74
+"""PostgreSQL advisory lock key ("prot") that writers which decide-then-write take."""
+SCHEMA_LOCK = WRITER_LOCK + 1
+"""PostgreSQL advisory lock key held while the schema is created or upgraded."""
 
 
 def default_database() -> str:
@@ -33,11 +39,19 @@ def database_url(database: str) -> str:
     return f"sqlite:///{Path(database).expanduser()}"
 
 
-def make_engine(database: str | None = None, *, create: bool = True) -> Engine:
-    """Open (and by default create the schema of) the database at a path or URL.
+def make_engine(
+    database: str | None = None,
+    *,
+    create: bool = True,
+    on_upgrade: Callable[[str], None] | None = None,
+) -> Engine:
+    """Open the database at a path or URL, by default creating or upgrading its schema.
 
     SQLite gets WAL mode, foreign keys and a busy timeout; an in-memory SQLite
     database gets one shared connection, so worker threads see the same data.
+    A database written by an earlier protokoll is upgraded in place (see
+    `store.schema`); `on_upgrade` is told so in a sentence. Raises
+    `store.schema.SchemaError` when the schema cannot be made current.
     """
     url = database_url(database or default_database())
     if url.startswith("sqlite"):
@@ -45,8 +59,32 @@ def make_engine(database: str | None = None, *, create: bool = True) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if create:
-        SQLModel.metadata.create_all(engine)
+        from store.schema import ensure_schema  # store.schema needs this module
+
+        ensure_schema(engine, on_upgrade=on_upgrade)
     return engine
+
+
+@contextmanager
+def write_transaction(engine: Engine, lock: int = WRITER_LOCK) -> Iterator[Connection]:
+    """A transaction that holds the write lock from its first statement to its commit.
+
+    What it reads is what it writes over: SQLite starts it with `BEGIN
+    IMMEDIATE` (other writers wait for the busy timeout); PostgreSQL takes the
+    advisory lock `lock` for the transaction. Two importers deciding "already
+    imported?" and then inserting therefore take turns instead of both inserting.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
+        try:
+            yield conn
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
 
 
 def _make_sqlite_engine(url: str) -> Engine:

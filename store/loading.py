@@ -28,12 +28,15 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 import importers
 from importers.records import Attendee, ParsedFile, ParseWarning
-from store import models, names
-from store.edits import content_edits_of
+from store import history, models, names
+from store.db import write_transaction
+from store.history import content_edits_of
 from store.paragraphs import compact_ranges
 from store.parse_pool import ParseFailure, parse_all, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
+LOAD_ATTEMPTS = 3
+"""Tries per file when a unique constraint refuses a write that a concurrent writer beat."""
 
 _BODY: Table = models.Body.__table__  # type: ignore[assignment]
 _MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
@@ -57,7 +60,13 @@ _MEETING_WITH_HASH = (
     .limit(1)
 )
 _MEETINGS_ON_DATE = (
-    select(_MEETING.c.id, _MEETING.c.reviewed, _MEETING.c.source_id, _SOURCE.c.file_name)
+    select(
+        _MEETING.c.id,
+        _MEETING.c.reviewed,
+        _MEETING.c.source_id,
+        _MEETING.c.imported_at,
+        _SOURCE.c.file_name,
+    )
     .outerjoin(_SOURCE, _MEETING.c.source_id == _SOURCE.c.id)
     .where(_MEETING.c.body_id == bindparam("body_id"), _MEETING.c.date == bindparam("date"))
     .order_by(_MEETING.c.id)
@@ -93,12 +102,18 @@ class ImportSummary:
     """The outcomes of an import run, one per file, in the order the files were tried."""
 
     outcomes: tuple[FileOutcome, ...]
+    stopped: bool = False
+    """True when the run was asked to stop: the files after `outcomes` were not tried."""
+    total: int | None = None
+    """How many files the run was given (more than `outcomes` when it stopped)."""
 
     def count(self, status: str) -> int:
         """How many files ended with `status`."""
         return sum(1 for outcome in self.outcomes if outcome.status == status)
 
 
+new_uid = models.new_uid
+"""Every row's uid, given here rather than by the column's default: much cheaper in bulk."""
 alias_key = lru_cache(maxsize=65_536)(names.alias_key)
 """`store.names.alias_key`, cached: an import meets the same few hundred names again and again."""
 
@@ -169,6 +184,7 @@ def import_paths(
     replace: bool = False,
     on_progress: Callable[[int, int, FileOutcome], None] | None = None,
     workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImportSummary:
     """Import every protocol file under `paths` (files or folders, recursively).
 
@@ -176,6 +192,8 @@ def import_paths(
     path that does not exist is a "failed" outcome. `on_progress(done, total,
     outcome)` is called after each file. Big imports parse in `workers`
     processes (default: one per core, at most 4; `1` parses in this process).
+    `should_stop()` is asked between files: once it says True, the run ends
+    there (every file stored so far is whole) with `stopped` set.
     """
     given = [Path(p) for p in paths]
     missing = [p for p in given if not p.exists()]
@@ -191,9 +209,16 @@ def import_paths(
     for path in missing:
         record(_outcome(str(path), "failed", f"{path}: no such file or folder"))
     cache = LookupCache()
-    for parsed in parse_all(files, workers=workers):
-        record(_store(engine, parsed, replace, cache))
-    return ImportSummary(tuple(outcomes))
+    stop = should_stop or (lambda: False)
+    parsed_files = parse_all(files, workers=workers)
+    try:
+        for parsed in parsed_files:
+            if stop():
+                return ImportSummary(tuple(outcomes), stopped=True, total=total)
+            record(_store(engine, parsed, replace, cache))
+    finally:
+        parsed_files.close()  # stops the parse workers now, not when garbage collected
+    return ImportSummary(tuple(outcomes), total=total)
 
 
 def _store(
@@ -228,21 +253,27 @@ def _error_text(error: SQLAlchemyError) -> str:
 def _load_with_retry(
     engine: Engine, parsed: ParsedFile, replace: bool, cache: LookupCache
 ) -> FileOutcome:
-    """Load once; if a remembered id has gone stale meanwhile, forget them all and retry."""
-    try:
-        return _load_once(engine, parsed, replace, cache)
-    except IntegrityError:
-        if cache.is_empty():
-            raise
-        cache.clear()
-        return _load_once(engine, parsed, replace, cache)
+    """Load; when a constraint refuses the write, forget remembered ids and decide again.
+
+    A remembered id may have gone stale (another writer merged people), or a
+    writer outside the write lock (an edit in the app) added the same name or
+    document first: on the next try the decision sees its committed rows.
+    """
+    for _ in range(LOAD_ATTEMPTS - 1):
+        try:
+            return _load_once(engine, parsed, replace, cache)
+        except IntegrityError:
+            cache.clear()
+    return _load_once(engine, parsed, replace, cache)
 
 
 def _load_once(
     engine: Engine, parsed: ParsedFile, replace: bool, cache: LookupCache
 ) -> FileOutcome:
     staged = LookupCache()
-    with engine.begin() as conn:
+    # "Already imported?", "replace?" and the insert under one write lock, so two
+    # importers take turns rather than both deciding "new" (store/db.py).
+    with write_transaction(engine) as conn:
         outcome = _ProtocolWriter(conn, parsed, cache, staged).write(replace)
     # Only ids from a committed transaction may outlive it.
     cache.update(staged)
@@ -274,6 +305,10 @@ class _ProtocolWriter:
             refusal = self._refusal(existing, replace)
             if refusal is not None:
                 return _outcome(self.path, "refused", refusal, meeting_id=existing.id)
+        self.entry = history.begin(self.conn, "import" if existing is None else "reimport")
+        self.meeting_uid = new_uid()
+        if existing is not None:
+            self.entry.meeting_removed(existing.id)
             self._delete_meeting(existing)
         others = [m for m in same_day if m is not existing]
         duplicates = (
@@ -284,8 +319,23 @@ class _ProtocolWriter:
         meeting_id = self._insert_meeting(source_id, existing.id if existing is not None else None)
         self._insert_children(meeting_id, source_id, warnings)
         self._warn_duplicates(others)
+        self._finish_entry(meeting_id, existing)
         status: Status = "replaced" if existing is not None else "imported"
         return _outcome(self.path, status, None, warnings, meeting_id)
+
+    def _finish_entry(self, meeting_id: int, replaced: Any | None) -> None:
+        """The history entry in words: which file, which meeting, which import it replaced."""
+        self.entry.meeting_added(self.meeting_uid)
+        file_name = Path(self.path).name
+        label = history.meeting_words(self.protocol.date, self.protocol.body)
+        if replaced is None:
+            summary = f"Imported {file_name}: the meeting {label}"
+        else:
+            summary = (
+                f"Re-imported {file_name} over the meeting {label} "
+                f"(imported {replaced.imported_at:%Y-%m-%d %H:%M})"
+            )
+        self.entry.finish(summary, meeting=(meeting_id, self.meeting_uid, label))
 
     # -- deciding ----------------------------------------------------------------------------
 
@@ -306,8 +356,9 @@ class _ProtocolWriter:
         for other in others:
             params = {"meeting_id": other.id, "message": message}
             if self.conn.execute(_OPEN_WARNING, params).first() is None:
-                row = {**params, "source_id": other.source_id, "line": None}
+                row = {**params, "source_id": other.source_id, "line": None, "uid": new_uid()}
                 self.conn.execute(_INSERTS["importwarning"], row)
+                self.entry.inserted("importwarning", [row["uid"]])
 
     def _refusal(self, existing: Any, replace: bool) -> str | None:
         """Why the stored meeting must not be overwritten, or None when it may be."""
@@ -354,6 +405,7 @@ class _ProtocolWriter:
             "next_meeting_text": p.next_meeting_text,
             "source_id": source_id,
             "reviewed": False,
+            "uid": self.meeting_uid,
         }
         if reuse_id is not None:
             row["id"] = reuse_id
@@ -367,6 +419,7 @@ class _ProtocolWriter:
             "content_hash": source.content_hash,
             "encoding": source.encoding,
             "text": source.text,
+            "uid": new_uid(),
         }
         return self.conn.execute(_INSERTS["sourcedocument"], row).inserted_primary_key[0]
 
@@ -405,6 +458,7 @@ class _ProtocolWriter:
                 "paragraphs": a.paragraphs,
                 "paragraph_numbers": compact_ranges(a.paragraph_numbers) or None,
                 "line": a.line,
+                "uid": new_uid(),
             }
             for position, a in enumerate(self.protocol.attendees)
         ]
@@ -418,6 +472,7 @@ class _ProtocolWriter:
                 "person_id": people[alias_key(o.name)],
                 "name_as_written": o.name,
                 "line": o.line,
+                "uid": new_uid(),
             }
             for position, o in enumerate(self.protocol.officers)
         ]
@@ -434,6 +489,7 @@ class _ProtocolWriter:
                 "attachments": "\n".join(item.attachments),
                 "line": item.line,
                 "end_line": item.end_line,
+                "uid": new_uid(),
             }
             for position, item in enumerate(self.protocol.items)
         ]
@@ -462,7 +518,10 @@ class _ProtocolWriter:
             return None
         body_id = self._known_body()
         if body_id is None:
-            body_id = self.conn.execute(_INSERTS["body"], {"name": name}).inserted_primary_key[0]
+            uid = new_uid()
+            row = {"name": name, "uid": uid}
+            body_id = self.conn.execute(_INSERTS["body"], row).inserted_primary_key[0]
+            self.entry.inserted("body", [uid])
             self.staged.bodies[name] = body_id
         return body_id
 
@@ -487,13 +546,16 @@ class _ProtocolWriter:
         if not spellings:
             return {}
         statement = insert(_PERSON).returning(_PERSON.c.id, sort_by_parameter_order=True)
-        rows = self.conn.execute(statement, [{"name": s} for s in spellings.values()]).all()
+        people = [{"name": s, "uid": new_uid()} for s in spellings.values()]
+        rows = self.conn.execute(statement, people).all()
         ids = {key: row.id for key, row in zip(spellings, rows, strict=True)}
         aliases = [
-            {"person_id": ids[key], "spelling": spelling, "key": key}
+            {"person_id": ids[key], "spelling": spelling, "key": key, "uid": new_uid()}
             for key, spelling in spellings.items()
         ]
         self.conn.execute(insert(_PERSON_ALIAS), aliases)
+        self.entry.inserted("person", [p["uid"] for p in people])
+        self.entry.inserted("personalias", [a["uid"] for a in aliases])
         return ids
 
     def _organization_ids(self) -> dict[str, int]:
@@ -526,24 +588,34 @@ class _ProtocolWriter:
             query = select(_ORG.c.id).where(_ORG.c.name == canonical)
             org_id = self.conn.execute(query).scalar()
         if org_id is None:
-            org_id = self.conn.execute(insert(_ORG).values(name=canonical)).inserted_primary_key[0]
+            uid = new_uid()
+            statement = insert(_ORG).values(name=canonical, uid=uid)
+            org_id = self.conn.execute(statement).inserted_primary_key[0]
+            self.entry.inserted("organization", [uid])
         self.staged.organization_names[canonical] = org_id
         return org_id
 
     def _insert_organization_aliases(self, aliases: dict[str, tuple[str, int]]) -> None:
         rows = [
-            {"organization_id": org_id, "spelling": spelling, "key": key}
+            {"organization_id": org_id, "spelling": spelling, "key": key, "uid": new_uid()}
             for key, (spelling, org_id) in aliases.items()
         ]
         if rows:
             self.conn.execute(insert(_ORG_ALIAS), rows)
+            self.entry.inserted("organizationalias", [row["uid"] for row in rows])
 
 
 def _warning_rows(
     meeting_id: int, source_id: int, warnings: Iterable[ParseWarning]
 ) -> list[dict[str, Any]]:
     return [
-        {"meeting_id": meeting_id, "source_id": source_id, "line": w.line, "message": w.message}
+        {
+            "meeting_id": meeting_id,
+            "source_id": source_id,
+            "line": w.line,
+            "message": w.message,
+            "uid": new_uid(),
+        }
         for w in warnings
     ]
 

@@ -1,74 +1,56 @@
 """Merge, split and declare different: the secretary's decisions, all undoable.
 
-Every function here is one transaction and one edit-log batch (`store.edits`),
-so `edits.undo(engine)` takes the whole decision back. Merging keeps the other
+Every function here is one transaction and one history entry (`store.history`),
+so `history.undo(engine)` takes the whole decision back. Merging keeps the other
 spellings as aliases of the kept person (or organisation), so a later import
 of any of them lands on the same one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, select
 
-from store import edits
-from store.models import (
-    Attendance,
-    DistinctPair,
-    Officer,
-    Organization,
-    OrganizationAlias,
-    Person,
-    PersonAlias,
+from store import history
+from store.kinds import (
+    KINDS,
+    ORGANIZATION,
+    PERSON,
+    Kind,
+    MergeError,
+    find,
+    get_row,
+    kind_of,
+    label,
 )
-from store.names import alias_key, name_key, organization_words
+from store.models import Attendance, DistinctPair
+from store.names import alias_key
 from store.reconcile import (
     DEFAULT_AUTO_SCORE,
     SuggestedGroup,
     suggested_groups,
 )
 
-
-class MergeError(ValueError):
-    """A merge, split or lookup that cannot be done, with a message meant for the person."""
-
-
-@dataclass(frozen=True)
-class Kind:
-    """Where one kind of thing (person, organisation) lives and which rows point at it."""
-
-    name: str
-    model: type[SQLModel]
-    alias: type[SQLModel]
-    link: str
-    """The column of the alias and of each row table that holds the id."""
-    rows: tuple[tuple[type[SQLModel], str], ...]
-    """Each table pointing at it, with the column holding the spelling as written."""
-    fold: Callable[[str], str]
-    """The folded key a loosely typed name is looked up by."""
-
-
-PERSON = Kind(
-    "person",
-    Person,
-    PersonAlias,
-    "person_id",
-    ((Attendance, "name_as_written"), (Officer, "name_as_written")),
-    name_key,
-)
-ORGANIZATION = Kind(
-    "organization",
-    Organization,
-    OrganizationAlias,
-    "organization_id",
-    ((Attendance, "organization_as_written"),),
-    lambda name: " ".join(organization_words(name)),
-)
-KINDS = {"person": PERSON, "organization": ORGANIZATION}
+__all__ = [  # the kinds and `find` live in `store.kinds`; callers have always found them here
+    "KINDS",
+    "ORGANIZATION",
+    "PERSON",
+    "Kind",
+    "MergeError",
+    "MergeResult",
+    "SplitResult",
+    "declare_different",
+    "find",
+    "kind_of",
+    "merge",
+    "merge_group",
+    "merge_groups",
+    "reconcile_auto",
+    "split",
+]
 
 
 @dataclass(frozen=True)
@@ -81,6 +63,11 @@ class MergeResult:
     name: str
     rows_moved: int
     batch: int
+    """The history entry (a reconcile's merges share one)."""
+    merged_names: tuple[str, ...] = ()
+    """The names the merged ones had."""
+    kept_name: str = ""
+    """The name the kept one had before the merge."""
 
 
 @dataclass(frozen=True)
@@ -93,14 +80,6 @@ class SplitResult:
     spelling: str
     rows_moved: int
     batch: int
-
-
-def kind_of(name: str) -> Kind:
-    """The `Kind` called `name` (`person` or `organization`)."""
-    try:
-        return KINDS[name]
-    except KeyError:
-        raise MergeError(f"unknown kind {name!r}: person or organization") from None
 
 
 # --- merge -----------------------------------------------------------------------
@@ -120,32 +99,55 @@ def merge(
     `name` (default: the kept one's name) becomes the canonical spelling; it is
     added as a spelling if it is a new one. People listed in one meeting's
     attendance are different people: merging them is refused unless `force`.
-    One edit-log batch, undone together.
+    One history entry, undone together.
     """
     spec = kind_of(kind)
+    with Session(engine) as session:
+        entry = history.begin(session.connection(), "merge")
+        result = _merge_in(session, entry, spec, keep_id, other_ids, name, force)
+        entry.finish(f"Merged {result_words(result)}", person_label=result.name)
+        session.commit()
+        return result
+
+
+def _merge_in(
+    session: Session,
+    entry: history.Entry,
+    spec: Kind,
+    keep_id: int,
+    other_ids: list[int] | tuple[int, ...],
+    name: str | None,
+    force: bool,
+) -> MergeResult:
+    """One merge, written into `entry`; the caller commits."""
     others = tuple(dict.fromkeys(i for i in other_ids if i != keep_id))
     if not others:
         raise MergeError("nothing to merge: name at least one other than the one kept")
-    with Session(engine) as session:
-        keep = _get(session, spec, keep_id)
-        merged = [_get(session, spec, other) for other in others]
-        if spec is PERSON and not force:
-            _refuse_shared_meetings(session, [keep, *merged])
-        batch = edits.new_batch(session)
-        moved = _move_rows(session, spec, batch, "merge", others, keep_id)
-        _move_aliases(session, spec, batch, "merge", others, keep_id)
-        _repoint_distinct(session, spec, batch, others, keep_id)
-        _delete_logged(session, batch, "merge", merged)
-        final = _rename(session, spec, batch, "merge", keep, name or keep.name)
-        session.commit()
-        return MergeResult(spec.name, keep_id, others, final, moved, batch)
+    keep = get_row(session, spec, keep_id)
+    merged = [get_row(session, spec, other) for other in others]
+    if spec is PERSON and not force:
+        _refuse_shared_meetings(session, [keep, *merged])
+    merged_names, kept_name = tuple(m.name for m in merged), keep.name
+    moved = _move_rows(session, spec, entry, others, keep_id)
+    _move_aliases(session, spec, entry, others, keep_id)
+    _repoint_distinct(session, spec, entry, others, keep_id)
+    _delete_logged(session, entry, merged)
+    final = _rename(session, spec, entry, keep, name or keep.name)
+    return MergeResult(spec.name, keep_id, others, final, moved, entry.id, merged_names, kept_name)
 
 
-def _delete_logged(session: Session, batch: int, action: str, rows: list[Any]) -> None:
+def result_words(result: MergeResult) -> str:
+    """`Irén Lejgren into Irén Lejegren (2 rows moved)`, with the new name if it changed."""
+    rows = f"{result.rows_moved} row{'' if result.rows_moved == 1 else 's'}"
+    renamed = f", now called {result.name}" if result.name != result.kept_name else ""
+    return f"{', '.join(result.merged_names)} into {result.kept_name}{renamed} ({rows} moved)"
+
+
+def _delete_logged(session: Session, entry: history.Entry, rows: list[Any]) -> None:
     """Delete rows whose references are gone, each logged whole so undo can put it back."""
     session.flush()  # the moves first: nothing may point at a deleted row
     for row in rows:
-        edits.record_delete(session, batch, action, row)
+        entry.delete(row)
         session.delete(row)
     session.flush()
 
@@ -154,17 +156,45 @@ def merge_group(
     engine: Engine, group: SuggestedGroup, *, canonical: str | None = None
 ) -> MergeResult:
     """Merge a suggested group under `canonical` (default: the group's suggestion)."""
-    chosen = canonical or group.canonical
-    keep = next((m for m in group.members if chosen in dict(m.spellings)), group.keep)
-    others = [m.id for m in group.members if m.id != keep.id]
-    return merge(engine, keep.id, others, kind=group.kind, name=chosen)
+    keep, others = _keep_and_others(group, canonical)
+    return merge(engine, keep, others, kind=group.kind, name=canonical or group.canonical)
 
 
 def reconcile_auto(
     engine: Engine, kind: str = "person", min_score: float = DEFAULT_AUTO_SCORE
 ) -> list[MergeResult]:
-    """Merge every suggested group scoring at least `min_score`, each its own undoable batch."""
-    return [merge_group(engine, group) for group in suggested_groups(engine, kind, min_score)]
+    """Merge every suggested group scoring at least `min_score`: one entry, one undo."""
+    return merge_groups(engine, suggested_groups(engine, kind, min_score))
+
+
+def merge_groups(engine: Engine, groups: list[SuggestedGroup]) -> list[MergeResult]:
+    """Merge each group under its suggested name, all in one `reconcile` history entry."""
+    if not groups:
+        return []
+    spec = kind_of(groups[0].kind)
+    with Session(engine) as session:
+        entry = history.begin(session.connection(), "reconcile")
+        results = []
+        for group in groups:
+            keep, others = _keep_and_others(group, None)
+            results.append(_merge_in(session, entry, spec, keep, others, group.canonical, False))
+        words = "; ".join(result_words(r) for r in results[:_LISTED])
+        if len(results) > _LISTED:
+            words += f"; and {len(results) - _LISTED} more"
+        many = "people" if spec is PERSON else "organisations"
+        entry.finish(f"Reconciled {many} automatically: merged {words}")
+        session.commit()
+        return results
+
+
+_LISTED = 5
+"""How many of a reconcile's merges its history entry names; the rest are counted."""
+
+
+def _keep_and_others(group: SuggestedGroup, canonical: str | None) -> tuple[int, list[int]]:
+    chosen = canonical or group.canonical
+    keep = next((m for m in group.members if chosen in dict(m.spellings)), group.keep)
+    return keep.id, [m.id for m in group.members if m.id != keep.id]
 
 
 def _refuse_shared_meetings(session: Session, people: list[Any]) -> None:
@@ -182,22 +212,10 @@ def _refuse_shared_meetings(session: Session, people: list[Any]) -> None:
             )
 
 
-def _get(session: Session, spec: Kind, row_id: int) -> Any:
-    row = session.get(spec.model, row_id)
-    if row is None:
-        raise MergeError(f"there is no {_label(spec)} with id {row_id}")
-    return row
-
-
-def _label(spec: Kind) -> str:
-    return "organisation" if spec.name == "organization" else spec.name
-
-
 def _move_rows(
     session: Session,
     spec: Kind,
-    batch: int,
-    action: str,
+    entry: history.Entry,
     from_ids: tuple[int, ...],
     to_id: int,
     key: str | None = None,
@@ -209,7 +227,7 @@ def _move_rows(
         for row in session.exec(select(table).where(link.in_(from_ids))).all():
             if key is not None and alias_key(getattr(row, written) or "") != key:
                 continue
-            _set(session, batch, action, row, spec.link, to_id)
+            _set(entry, row, spec.link, to_id)
             moved += 1
     return moved
 
@@ -217,8 +235,7 @@ def _move_rows(
 def _move_aliases(
     session: Session,
     spec: Kind,
-    batch: int,
-    action: str,
+    entry: history.Entry,
     from_ids: tuple[int, ...],
     to_id: int,
     key: str | None = None,
@@ -228,11 +245,11 @@ def _move_aliases(
     if key is not None:
         query = query.where(spec.alias.key == key)
     for alias in session.exec(query).all():
-        _set(session, batch, action, alias, spec.link, to_id)
+        _set(entry, alias, spec.link, to_id)
 
 
 def _repoint_distinct(
-    session: Session, spec: Kind, batch: int, from_ids: tuple[int, ...], to_id: int
+    session: Session, spec: Kind, entry: history.Entry, from_ids: tuple[int, ...], to_id: int
 ) -> None:
     """Declared-different pairs of the merged ones now hold for the kept one."""
     involved = (DistinctPair.first_id.in_(from_ids)) | (DistinctPair.second_id.in_(from_ids))
@@ -242,37 +259,37 @@ def _repoint_distinct(
         ids = [to_id if i in from_ids else i for i in (pair.first_id, pair.second_id)]
         first, second = min(ids), max(ids)
         if first == second or (first, second) in taken:
-            edits.record_delete(session, batch, "merge", pair)
+            entry.delete(pair)
             session.delete(pair)
             continue
         for field, value in (("first_id", first), ("second_id", second)):
-            _set(session, batch, "merge", pair, field, value)
+            _set(entry, pair, field, value)
         taken.add((first, second))
 
 
-def _rename(session: Session, spec: Kind, batch: int, action: str, row: Any, name: str) -> str:
+def _rename(session: Session, spec: Kind, entry: history.Entry, row: Any, name: str) -> str:
     """Give `row` the canonical `name`, adding it as a spelling when it is a new one."""
     name = " ".join(name.split())
     key = alias_key(name)
     alias_query = select(spec.alias).where(spec.alias.key == key)
     alias = session.exec(alias_query).first()
     if alias is not None and getattr(alias, spec.link) != row.id:
-        raise MergeError(f"{name!r} is a spelling of another {_label(spec)}")
+        raise MergeError(f"{name!r} is a spelling of another {label(spec)}")
     if alias is None:
         alias = spec.alias(**{spec.link: row.id, "spelling": name, "key": key})
         session.add(alias)
         session.flush()
-        edits.record_insert(session, batch, action, alias)
+        entry.insert(alias)
     if row.name != name:
-        _set(session, batch, action, row, "name", name)
+        _set(entry, row, "name", name)
     return name
 
 
-def _set(session: Session, batch: int, action: str, row: Any, field: str, value: Any) -> None:
-    """Change one field of one row, and log it in `batch`."""
+def _set(entry: history.Entry, row: Any, field: str, value: Any) -> None:
+    """Change one field of one row, and log it in `entry`."""
     old = getattr(row, field)
     if old != value:
-        edits.record_update(session, batch, action, row, field, old, value)
+        entry.update(row, field, old, value)
         setattr(row, field, value)
 
 
@@ -284,28 +301,30 @@ def split(engine: Engine, owner_id: int, spelling: str, *, kind: str = "person")
 
     The two are then declared different, so they are not suggested again. If
     the spelling was the canonical name, the most used remaining spelling takes
-    its place. One edit-log batch.
+    its place. One history entry.
     """
     spec = kind_of(kind)
     key = alias_key(spelling)
     with Session(engine) as session:
-        owner = _get(session, spec, owner_id)
+        owner = get_row(session, spec, owner_id)
         aliases = _aliases_of(session, spec, owner_id)
         alias = _splittable(owner, aliases, spelling)
-        batch = edits.new_batch(session)
+        entry = history.begin(session.connection(), "split", person_label=owner.name)
         if alias_key(owner.name) == key:
             rest = [a.spelling for a in aliases if a.key != key]
-            _set(session, batch, "split", owner, "name", _most_used(session, spec, owner_id, rest))
+            _set(entry, owner, "name", _most_used(session, spec, owner_id, rest))
             session.flush()
         new = spec.model(name=alias.spelling)
         session.add(new)
         session.flush()
-        edits.record_insert(session, batch, "split", new)
-        moved = _move_rows(session, spec, batch, "split", (owner_id,), new.id, key)
-        _move_aliases(session, spec, batch, "split", (owner_id,), new.id, key)
-        _add_distinct(session, spec, batch, "split", owner_id, new.id)
+        entry.insert(new)
+        moved = _move_rows(session, spec, entry, (owner_id,), new.id, key)
+        _move_aliases(session, spec, entry, (owner_id,), new.id, key)
+        _add_distinct(session, spec, entry, owner_id, new.id)
+        rows = f"{moved} row{'' if moved == 1 else 's'}"
+        entry.finish(f"Split {alias.spelling} from {owner.name} ({rows} moved)")
         session.commit()
-        return SplitResult(spec.name, owner_id, new.id, alias.spelling, moved, batch)
+        return SplitResult(spec.name, owner_id, new.id, alias.spelling, moved, entry.id)
 
 
 def _splittable(owner: Any, aliases: list[Any], spelling: str) -> Any:
@@ -340,23 +359,25 @@ def declare_different(
 ) -> int | None:
     """Record that two are different, so they are never suggested again.
 
-    Returns the edit-log batch, or None if they were already declared different.
+    Returns the history entry's id, or None if they were already declared different.
     """
     spec = kind_of(kind)
     if first_id == second_id:
-        raise MergeError(f"a {_label(spec)} cannot be different from itself")
+        raise MergeError(f"a {label(spec)} cannot be different from itself")
     with Session(engine) as session:
-        _get(session, spec, first_id)
-        _get(session, spec, second_id)
-        batch = edits.new_batch(session)
-        if not _add_distinct(session, spec, batch, "different", first_id, second_id):
-            return None
+        first = get_row(session, spec, first_id)
+        second = get_row(session, spec, second_id)
+        entry = history.begin(session.connection(), "different", person_label=first.name)
+        if not _add_distinct(session, spec, entry, first_id, second_id):
+            return None  # rolled back: the entry is not kept, nothing is discarded
+        many = "people" if spec is PERSON else "organisations"
+        entry.finish(f"Declared {first.name} and {second.name} different {many}")
         session.commit()
-        return batch
+        return entry.id
 
 
 def _add_distinct(
-    session: Session, spec: Kind, batch: int, action: str, first_id: int, second_id: int
+    session: Session, spec: Kind, entry: history.Entry, first_id: int, second_id: int
 ) -> bool:
     """Insert and log a `DistinctPair`; False if it was there already."""
     first, second = min(first_id, second_id), max(first_id, second_id)
@@ -370,42 +391,5 @@ def _add_distinct(
     pair = DistinctPair(kind=spec.name, first_id=first, second_id=second)
     session.add(pair)
     session.flush()
-    edits.record_insert(session, batch, action, pair)
+    entry.insert(pair)
     return True
-
-
-# --- finding by id or name ---------------------------------------------------------
-
-
-def find(engine: Engine, text: str, *, kind: str = "person") -> int:
-    """The id of the person (or organisation) `text` names: an id, a spelling, or a folded name.
-
-    Raises `MergeError` when nothing matches or when a folded name matches more than one.
-    """
-    spec = kind_of(kind)
-    text = " ".join(text.split())
-    with Session(engine) as session:
-        if text.isdigit():
-            return _get(session, spec, int(text)).id
-        exact = session.exec(select(spec.alias).where(spec.alias.key == alias_key(text))).first()
-        if exact is not None:
-            return getattr(exact, spec.link)
-        by_name = session.exec(select(spec.model.id).where(spec.model.name == text)).all()
-        if len(by_name) == 1:
-            return by_name[0]
-        return _find_folded(session, spec, text)
-
-
-def _find_folded(session: Session, spec: Kind, text: str) -> int:
-    key = spec.fold(text)
-    owners: dict[int, list[str]] = {}
-    query = select(getattr(spec.alias, spec.link), spec.alias.spelling)
-    for owner, spelling in session.exec(query).all():
-        if spec.fold(spelling) == key:
-            owners.setdefault(owner, []).append(spelling)
-    if len(owners) == 1:
-        return next(iter(owners))
-    if not owners:
-        raise MergeError(f"no {_label(spec)} is called {text!r}")
-    listed = "; ".join(f"id {owner}: {', '.join(names)}" for owner, names in sorted(owners.items()))
-    raise MergeError(f"{text!r} is ambiguous, it could be {listed}; use an id or an exact spelling")

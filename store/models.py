@@ -7,7 +7,9 @@ meeting is one `DELETE` of the meeting row.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, time
+from typing import Any
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -21,10 +23,30 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def new_uid() -> str:
+    """A fresh identity for a row: never given to another row, unlike a row id.
+
+    128 random bits as 32 hex digits, as a UUID4 has (122), made without building one:
+    an import makes one per row.
+    """
+    return os.urandom(16).hex()
+
+
+def uid_field() -> Any:
+    """The `uid` column: set in Python for ORM rows and Core inserts alike."""
+    return Field(
+        default_factory=new_uid,
+        unique=True,
+        max_length=32,
+        sa_column_kwargs={"default": new_uid, "nullable": False},
+    )
+
+
 class Body(SQLModel, table=True):
     """A council or committee (samverkansråd, nämnd) that holds meetings."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     name: str = Field(unique=True)
 
 
@@ -32,6 +54,7 @@ class Organization(SQLModel, table=True):
     """An organisation under its canonical name (`Askersunds kommun`)."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     name: str = Field(unique=True)
 
 
@@ -39,6 +62,7 @@ class OrganizationAlias(SQLModel, table=True):
     """A spelling of an organisation as seen in a document."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     organization_id: int = Field(foreign_key="organization.id", index=True, ondelete="CASCADE")
     spelling: str
     key: str = Field(unique=True)
@@ -49,6 +73,7 @@ class Person(SQLModel, table=True):
     """One human being, under the canonical spelling of their name."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     name: str = Field(index=True)
 
 
@@ -56,6 +81,7 @@ class PersonAlias(SQLModel, table=True):
     """A spelling of a person's name as seen in a document."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
     spelling: str
     key: str = Field(unique=True)
@@ -66,9 +92,11 @@ class SourceDocument(SQLModel, table=True):
     """A file as it was imported: its text is kept so the app can show it."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     file_name: str
     path: str
-    content_hash: str = Field(index=True)
+    content_hash: str = Field(index=True, unique=True)
+    """SHA-256 of the file's bytes: one document is stored once, however many importers run."""
     encoding: str
     text: str = Field(sa_column=Column(Text, nullable=False))
     imported_at: datetime = Field(default_factory=utc_now)
@@ -80,6 +108,7 @@ class Meeting(SQLModel, table=True):
     __table_args__ = (Index("ix_meeting_date_id", "date", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     body_id: int | None = Field(default=None, foreign_key="body.id", index=True)
     """None when the protocol names no council: the secretary fills it in."""
     date: Day | None = Field(default=None)
@@ -90,7 +119,10 @@ class Meeting(SQLModel, table=True):
     adjusted_on: Day | None = None
     next_meeting: Day | None = None
     next_meeting_text: str | None = None
-    source_id: int | None = Field(default=None, foreign_key="sourcedocument.id", index=True)
+    source_id: int | None = Field(
+        default=None, foreign_key="sourcedocument.id", index=True, unique=True
+    )
+    """The document this meeting was read from: one meeting per document."""
     reviewed: bool = False
     imported_at: datetime = Field(default_factory=utc_now)
 
@@ -99,6 +131,7 @@ class Attendance(SQLModel, table=True):
     """One person's presence (or absence) at a meeting, in one capacity."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
     position: int = 0
     person_id: int = Field(foreign_key="person.id", index=True)
@@ -120,6 +153,7 @@ class Officer(SQLModel, table=True):
     """The chair, the secretary or an adjuster of a meeting."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
     position: int = 0
     role: str
@@ -133,6 +167,7 @@ class AgendaItem(SQLModel, table=True):
     """A numbered agenda item with its text, decisions and attachments."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
     position: int = 0
     number: int
@@ -150,6 +185,7 @@ class ImportWarning(SQLModel, table=True):
     """Something the importer could not place, kept until someone deals with it."""
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     meeting_id: int | None = Field(
         default=None, foreign_key="meeting.id", index=True, ondelete="CASCADE"
     )
@@ -159,26 +195,48 @@ class ImportWarning(SQLModel, table=True):
     resolved: bool = False
 
 
-class EditLog(SQLModel, table=True):
-    """One change made by a person (not by an import), undoable.
+class HistoryBatch(SQLModel, table=True):
+    """One entry of the history: everything one change did, undone and redone together.
 
-    `old_value`/`new_value` hold JSON. A whole row inserted or deleted has
-    `field == "*"` and the row's columns as the JSON object. Changes made
-    together (a merge moves many rows) share a `batch`, and are undone together.
+    Entries are in id order. Undo takes back the newest not `undone`; redo puts back
+    the oldest undone one newer than every entry in effect; a new entry marks every
+    undone one `discarded`, so it can never be redone.
+    """
+
+    __table_args__ = (Index("ix_historybatch_undone", "undone", "discarded"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utc_now)
+    action: str
+    """`edit`, `add`, `delete`, `review`, `merge`, `split`, `different`, `import`,
+    `reimport` or `reconcile`."""
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    """What was done, in words, naming meetings by date and council and people by name."""
+    meeting_id: int | None = Field(default=None, index=True)
+    """The meeting's id then (a re-imported meeting keeps its id, with a new uid)."""
+    meeting_uid: str | None = Field(default=None, index=True)
+    meeting_label: str | None = None
+    person_label: str | None = None
+    undone: bool = False
+    discarded: bool = False
+
+
+class EditLog(SQLModel, table=True):
+    """One row change of a history entry (`batch`), by the row's `uid`, never its id.
+
+    `old_value`/`new_value` hold JSON; a column pointing at another row holds that
+    row's uid. A whole row inserted or deleted has `field == "*"` and the row's
+    columns as a JSON object (an insert's is taken when it is first undone); a whole
+    meeting with its rows and source has `field == "**"` (imports and re-imports).
     """
 
     id: int | None = Field(default=None, primary_key=True)
-    batch: int = Field(index=True)
-    at: datetime = Field(default_factory=utc_now)
-    action: str
-    """What the person did, in words: `edit`, `add`, `delete`, `merge`, `split`, `review`."""
+    batch: int = Field(foreign_key="historybatch.id", index=True, ondelete="CASCADE")
     table_name: str
-    row_id: int
+    row_uid: str = Field(index=True)
     field: str
     old_value: str | None = Field(default=None, sa_column=Column(Text))
     new_value: str | None = Field(default=None, sa_column=Column(Text))
-    meeting_id: int | None = Field(default=None, index=True)
-    undone: bool = False
 
 
 class DistinctPair(SQLModel, table=True):
@@ -187,6 +245,7 @@ class DistinctPair(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("kind", "first_id", "second_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
+    uid: str = uid_field()
     kind: str
     """`person` or `organization`."""
     first_id: int

@@ -195,9 +195,14 @@ def _same_length_similarity(a: Sequence[str], b: Sequence[str]) -> float:
     straight = [100.0 if x == y else word_similarity(x, y) for x, y in zip(a, b, strict=True)]
     if len(a) == 1 or min(straight) == 100.0:
         return _combined(straight)
-    backwards = [word_similarity(x, y) for x, y in zip(a, reversed(b), strict=True)]
-    if sum(backwards) > sum(straight):
-        return max(0.0, _combined(backwards) - 2.0)
+    # Another order: reversed, or the given name moved from the end to the front
+    # (`Frostdahl-Blomqvist Siw`, printed surname first, is `Siw Frostdahl-Blomqvist`).
+    orders = [tuple(reversed(b))] + ([(*b[1:], b[0]), (b[-1], *b[:-1])] if len(b) > 2 else [])
+    best = max(
+        ([word_similarity(x, y) for x, y in zip(a, o, strict=True)] for o in orders), key=sum
+    )
+    if sum(best) > sum(straight):
+        return max(0.0, _combined(best) - 2.0)
     return _combined(straight)
 
 

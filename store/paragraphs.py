@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from store.edits import EditError, EditResult, new_batch, record_update
+from store import history
+from store.edits import EditError, EditResult
 from store.models import Attendance
 
 MAX_PARAGRAPH = 9999
@@ -96,13 +97,19 @@ def set_paragraphs(engine: Engine, attendance_id: int, text: str) -> EditResult:
         row = session.get(Attendance, attendance_id)
         if row is None:
             raise EditError(f"attendance {attendance_id} no longer exists")
-        batch = new_batch(session)
         old = row.paragraphs
-        for field, value in (("paragraphs", text or None), ("paragraph_numbers", numbers)):
-            if getattr(row, field) != value:
-                record_update(session, batch, "edit", row, field, getattr(row, field), value)
-                setattr(row, field, value)
+        wanted = (("paragraphs", text or None), ("paragraph_numbers", numbers))
+        changes = [(f, getattr(row, f), value) for f, value in wanted if getattr(row, f) != value]
+        entry = None
+        if changes:
+            entry = history.begin(session.connection(), "edit", meeting_id=row.meeting_id)
+            conn = session.connection()
+            entry.finish(history.changed(conn, row, "paragraphs", old, text or None))
+        for field, before, value in changes:
+            entry.update(row, field, before, value)  # type: ignore[union-attr]
+            setattr(row, field, value)
         session.commit()
+        batch = entry.id if entry is not None else 0
         return EditResult(
             "attendance", attendance_id, "paragraphs", old, text or None, batch, row.meeting_id
         )

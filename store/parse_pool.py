@@ -10,13 +10,15 @@ back to parsing here.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
@@ -30,6 +32,10 @@ CHUNK = 16
 AHEAD = 8
 """Chunks in flight at once, so memory stays bounded however many files there are."""
 MAX_WORKERS = 4
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal this process gets when its parent ends."""
+WATCHDOG_SECONDS = 0.5
+"""How often a worker checks that its parent still lives (the fallback to PR_SET_PDEATHSIG)."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ def default_workers() -> int:
 
 def parse_all(
     paths: Sequence[Path], *, workers: int | None = None, min_files: int | None = None
-) -> Iterator[ParsedFile | ParseFailure]:
+) -> Generator[ParsedFile | ParseFailure, None, None]:
     """Parse `paths`, yielding results in the same order, in worker processes when it pays.
 
     `workers=1` parses here. `min_files` is the smallest import worth a pool
@@ -89,7 +95,10 @@ def _pooled(
 ) -> Iterator[ParsedFile | ParseFailure]:
     chunks = iter([list(paths[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)])
     pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context(context), initializer=_ignore_interrupts
+        workers,
+        mp_context=multiprocessing.get_context(context),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
     try:
         pending = deque((chunk, _submit(pool, chunk)) for chunk in islice(chunks, AHEAD))
@@ -123,6 +132,35 @@ def _parse_chunk(chunk: list[Path]) -> list[ParsedFile | ParseFailure]:
     return [parse_or_failure(path) for path in chunk]
 
 
-def _ignore_interrupts() -> None:
-    """Ctrl-C is for the importing process; workers just finish their chunk and go."""
+def _start_worker(parent: int) -> None:
+    """Set a worker up to die with its parent, however the parent ends.
+
+    Ctrl-C is for the importing process (workers finish their chunk and go).
+    If the parent is killed (SIGKILL, SIGTERM, SIGHUP), a worker left behind
+    would keep running and hold the terminal's output open: Linux kills it
+    (PR_SET_PDEATHSIG); elsewhere, and as a fallback, a watchdog thread ends it
+    once its parent is gone.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before we asked to be told
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when the process that started it ends."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # no prctl: the watchdog still ends the worker
+        pass
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker once its parent is gone (it is then adopted: another parent pid)."""
+    while os.getppid() == parent:
+        time.sleep(WATCHDOG_SECONDS)
+    os._exit(1)

@@ -23,7 +23,7 @@ from store.models import (
     AgendaItem,
     Attendance,
     Body,
-    EditLog,
+    HistoryBatch,
     ImportWarning,
     Meeting,
     Officer,
@@ -287,6 +287,8 @@ class MeetingDetail:
     warnings: tuple[WarningRow, ...]
     field_lines: dict[str, int]
     """Line of the source each header field came from, where it can be found."""
+    source_encoding: str | None = None
+    """How the source file was decoded (`utf-8`, `cp1252`, `utf-16-le` …); None without one."""
 
     @property
     def cursor(self) -> Cursor:
@@ -317,6 +319,7 @@ def meeting_detail(engine: Engine, meeting_id: int) -> MeetingDetail | None:
             agenda=_agenda(session, meeting_id),
             warnings=_warnings(session, meeting_id),
             field_lines=header_lines(text),
+            source_encoding=source.encoding if source else None,
         )
 
 
@@ -550,7 +553,7 @@ def known_choices(engine: Engine) -> Choices:
 
 
 def data_version(engine: Engine) -> tuple[int, ...]:
-    """A cheap fingerprint that changes when people, meetings or the edit log change.
+    """A cheap fingerprint that changes when people, meetings or the history change.
 
     Lets a view skip rebuilding what it derived (the people index) when nothing moved.
     """
@@ -559,8 +562,8 @@ def data_version(engine: Engine) -> tuple[int, ...]:
         select(func.max(Person.id)).scalar_subquery(),
         select(func.count(Meeting.id)).scalar_subquery(),
         select(func.max(Meeting.id)).scalar_subquery(),
-        select(func.max(EditLog.id)).scalar_subquery(),
-        select(func.count(EditLog.id)).where(EditLog.undone).scalar_subquery(),
+        select(func.max(HistoryBatch.id)).scalar_subquery(),
+        select(func.count(HistoryBatch.id)).where(HistoryBatch.undone).scalar_subquery(),
     )
     with Session(engine) as session:
         return tuple(value or 0 for value in session.exec(query).one())

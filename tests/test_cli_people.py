@@ -103,7 +103,9 @@ def test_merge_split_and_different_by_name_or_id(db: Path) -> None:
     different = run(db, "people", "different", "Eva Sund", "88")
     assert different.stdout == "Eva Sund (16) and Ewa Sundkvist (88) are different.\n"
     assert "Eva Sund" not in run(db, "people", "suggest").stdout
-    assert edits.undo(make_engine(str(db))) == "Undid different of distinctpair 2"
+    assert edits.undo(make_engine(str(db))) == (
+        "Undid: Declared Eva Sund and Ewa Sundkvist different people"
+    )
 
 
 def test_names_that_are_ambiguous_or_unknown_are_clear_errors(db: Path) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy.engine import Engine
 from textual import work
@@ -18,6 +18,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.transfer import ExportScreen, ImportScreen
+from tui.terminal_text import terminal_safe
 
 
 def reconcile_screen() -> Screen:
@@ -91,18 +92,22 @@ class ProtokollApp(App):
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_undo(self) -> None:
-        """Undo the newest change not undone, from the edit log."""
+        """Undo the newest change still in effect, from the history."""
         self.call_from_thread(self._undone, edits.undo(self.engine), "Nothing to undo.")
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_redo(self) -> None:
-        """Redo the oldest undone change."""
+        """Redo the change undone most recently."""
         self.call_from_thread(self._undone, edits.redo(self.engine), "Nothing to redo.")
 
     def _undone(self, what: str | None, nothing: str) -> None:
         self.notify(what or nothing, markup=False)
         if what:
             self.screen.post_message(DataChanged())
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Notify; names and file names in the message are shown, never obeyed as controls."""
+        super().notify(terminal_safe(message), title=terminal_safe(title), **options)
 
     async def open_meeting(self, meeting_id: int) -> None:
         """Switch to the meetings view and show one meeting."""

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from store.db import DB_ENV_VAR, default_database
-from tui.commands import exporting, importing, orgs, people
+from tui.commands import exporting, history, importing, orgs, people
 from tui.commands.state import CliState, state_of
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ importing.register(app)
 exporting.register(app)
 people.register(app)
 orgs.register(app)
+history.register(app)
 
 
 @app.callback(invoke_without_command=True)

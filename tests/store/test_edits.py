@@ -1,4 +1,4 @@
-"""The edit log: changes are stored with their log row, and undo/redo replay the log."""
+"""Edits: each change is stored with its history entry, and undo/redo replay the history."""
 
 from __future__ import annotations
 
@@ -9,13 +9,14 @@ import pytest
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from store import edits
+from store import edits, history
 from store.db import make_engine
 from store.models import (
     AgendaItem,
     Attendance,
     Body,
     EditLog,
+    HistoryBatch,
     Meeting,
     Officer,
     Organization,
@@ -51,13 +52,31 @@ def _log(engine: Engine) -> list[EditLog]:
         return list(session.exec(select(EditLog).order_by(EditLog.id)))
 
 
+def _entries(engine: Engine) -> list[HistoryBatch]:
+    with Session(engine) as session:
+        return list(session.exec(select(HistoryBatch).order_by(HistoryBatch.id)))
+
+
 def test_update_field_stores_and_logs_in_one_go(engine: Engine) -> None:
     result = edits.update_field(engine, "meeting", 1, "location", "Almen")
-    assert _meeting(engine).location == "Almen"
-    [entry] = _log(engine)
-    assert (entry.table_name, entry.row_id, entry.field) == ("meeting", 1, "location")
-    assert (entry.old_value, entry.new_value, entry.meeting_id) == ("null", '"Almen"', 1)
-    assert result.batch == entry.batch and result.meeting_id == 1
+    meeting = _meeting(engine)
+    assert meeting.location == "Almen"
+    [change] = _log(engine)
+    assert (change.table_name, change.row_uid, change.field) == ("meeting", meeting.uid, "location")
+    assert (change.old_value, change.new_value) == ("null", '"Almen"')
+    [entry] = _entries(engine)
+    assert (entry.id, entry.action, entry.meeting_id) == (change.batch, "edit", 1)
+    assert entry.summary == (
+        "Location of the meeting 2020-02-26 Regionalt samverkansråd: (empty) → 'Almen'"
+    )
+    assert result.batch == entry.id and result.meeting_id == 1
+
+
+def test_a_value_equal_to_the_stored_one_writes_no_entry(engine: Engine) -> None:
+    edits.update_field(engine, "meeting", 1, "location", "Almen")
+    edits.undo(engine)
+    assert edits.update_field(engine, "meeting", 1, "start_time", "9:00").batch == 0
+    assert edits.redo(engine) is not None, "a change that changed nothing discards no redo"
 
 
 def test_values_are_parsed_by_column_type(engine: Engine) -> None:
@@ -79,6 +98,7 @@ def test_values_are_parsed_by_column_type(engine: Engine) -> None:
         ("attendance", "role", "boss", "role must be one of"),
         ("attendance", "present", "maybe", "not yes or no"),
         ("meeting", "id", "3", "cannot be edited"),
+        ("attendance", "person_id", "999", "there is no person 999"),
     ],
 )
 def test_bad_values_are_refused_and_nothing_is_stored(
@@ -92,7 +112,9 @@ def test_bad_values_are_refused_and_nothing_is_stored(
 def test_undo_and_redo_replay_the_log_with_types(engine: Engine) -> None:
     edits.update_field(engine, "meeting", 1, "start_time", "10:15")
     edits.update_field(engine, "meeting", 1, "date", "2021-01-02")
-    assert "date" in edits.undo(engine)
+    assert edits.undo(engine) == (
+        "Undid: Date of the meeting 2020-02-26 Regionalt samverkansråd: 2020-02-26 → 2021-01-02"
+    )
     assert _meeting(engine).date == date(2020, 2, 26)
     edits.undo(engine)
     assert _meeting(engine).start_time == time(9)
@@ -139,16 +161,17 @@ def test_delete_and_insert_are_undone_with_every_column(engine: Engine) -> None:
 
 def test_a_batch_is_undone_together(engine: Engine) -> None:
     with Session(engine) as session:
-        batch = edits.new_batch(session)
+        entry = history.begin(session.connection(), "merge")
         meeting = session.get(Meeting, 1)
-        edits.record_update(session, batch, "merge", meeting, "location", None, "X")
+        entry.update(meeting, "location", None, "X")
         meeting.location = "X"
         person = Person(name="Ny person")
         session.add(person)
         session.flush()
-        edits.record_insert(session, batch, "merge", person)
+        entry.insert(person)
+        entry.finish("Two changes")
         session.commit()
-    assert edits.undo(engine) == "Undid merge (2 changes)"
+    assert edits.undo(engine) == "Undid: Two changes"
     assert _meeting(engine).location is None
     with Session(engine) as session:
         assert session.exec(select(Person).where(Person.name == "Ny person")).first() is None
@@ -158,7 +181,10 @@ def test_review_goes_through_the_log_but_is_not_an_edit(engine: Engine) -> None:
     """A review mark is undoable; it protects the meeting through `reviewed`, not as an edit."""
     edits.set_reviewed(engine, 1, True)
     assert _meeting(engine).reviewed is True
-    assert _log(engine)[-1].action == "review"
+    assert _entries(engine)[-1].action == "review"
+    assert _entries(engine)[-1].summary == (
+        "Marked the meeting 2020-02-26 Regionalt samverkansråd reviewed"
+    )
     with Session(engine) as session:
         assert not edits.is_edited(session, 1)
         assert edits.edited_meeting_ids(session) == set()

@@ -11,6 +11,7 @@ import typer
 
 from store.export import TABLE_NAMES, export_all, export_table
 from tui.commands.state import state_of
+from tui.terminal_text import TerminalSafeWriter, echo
 
 TABLE_HELP = {
     "meetings": "Export one row per meeting: body, date, times, place, officers, source file.",
@@ -80,7 +81,7 @@ def export_everything(
         paths = export_all(state_of(ctx).engine(), out, excel=excel)
     except OSError as error:
         _fail(f"Cannot write to {out}: {error.strerror or error}")
-    typer.echo(f"Wrote {', '.join(p.name for p in paths.values())} to {out}", err=True)
+    echo(f"Wrote {', '.join(p.name for p in paths.values())} to {out}", err=True)
 
 
 def _export_one(ctx: typer.Context, name: str, out: Path | None, excel: bool) -> None:
@@ -89,7 +90,8 @@ def _export_one(ctx: typer.Context, name: str, out: Path | None, excel: bool) ->
         # Bytes, not the text stream: the export is UTF-8 whatever the terminal's encoding.
         stream = io.TextIOWrapper(typer.get_binary_stream("stdout"), encoding="utf-8", newline="")
         try:
-            export_table(engine, name, stream, excel=excel)
+            # Cells may hold controls (an older database): a terminal must not obey them.
+            export_table(engine, name, TerminalSafeWriter(stream), excel=excel)  # type: ignore[arg-type]
         finally:
             stream.flush()
             stream.detach()
@@ -99,9 +101,9 @@ def _export_one(ctx: typer.Context, name: str, out: Path | None, excel: bool) ->
             count = export_table(engine, name, stream, excel=excel)
     except OSError as error:
         _fail(f"Cannot write {out}: {error.strerror or error}")
-    typer.echo(f"Wrote {count} {name} row{'' if count == 1 else 's'} to {out}", err=True)
+    echo(f"Wrote {count} {name} row{'' if count == 1 else 's'} to {out}", err=True)
 
 
 def _fail(message: str) -> None:
-    typer.echo(message, err=True)
+    echo(message, err=True)
     raise typer.Exit(1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from tui.commands.state import state_of
+from tui.terminal_text import terminal_safe
 
 if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
     from store.loading import FileOutcome, ImportSummary
@@ -23,6 +26,12 @@ STATUSES = ("imported", "replaced", "unchanged", "refused", "failed")
 """Every outcome a file can have, in the order the summary line lists them."""
 
 Report = Callable[[int, int, "FileOutcome"], None]
+INTERRUPTED_STATUS = 130
+"""The shell's status for a command ended by Ctrl-C (128 + SIGINT)."""
+INTERRUPTED = (
+    "Import interrupted (Ctrl-C): the file being stored was rolled back; the files before "
+    "it are stored whole, the ones after it were not tried."
+)
 REDRAW_SECONDS = 0.1
 
 
@@ -55,14 +64,24 @@ def import_command(
     A file already imported with the same text is left unchanged; a changed file
     replaces its meeting unless that meeting was reviewed or edited. Prints a line
     per file that failed, was refused or has warnings, then a summary. Exits with
-    status 1 if any file failed or no protocol file was found.
+    status 1 if any file failed or no protocol file was found. Ctrl-C stops after
+    the file being stored (status 130); a second Ctrl-C stops at once.
     """
     engine = state_of(ctx).engine()
-    with _progress_reporter() as report:
-        from store.loading import import_paths
+    try:
+        with _progress_reporter() as report, _stop_on_interrupt() as stop_requested:
+            from store.loading import import_paths
 
-        summary = import_paths(engine, paths, replace=replace, on_progress=report)
+            summary = import_paths(
+                engine, paths, replace=replace, on_progress=report, should_stop=stop_requested
+            )
+    except KeyboardInterrupt:  # a second Ctrl-C: the file being stored was rolled back
+        typer.echo(INTERRUPTED, err=True)
+        raise typer.Exit(INTERRUPTED_STATUS) from None
     typer.echo(summary_line(summary))
+    if summary.stopped:
+        typer.echo(stopped_line(summary), err=True)
+        raise typer.Exit(INTERRUPTED_STATUS)
     if not summary.outcomes:
         typer.echo("No protocol files (.txt, .md) found.", err=True)
         raise typer.Exit(1)
@@ -77,13 +96,46 @@ def summary_line(summary: ImportSummary) -> str:
     return f"{files} file{'' if files == 1 else 's'}: {counts}"
 
 
+def stopped_line(summary: ImportSummary) -> str:
+    """What an import stopped by Ctrl-C did and did not do."""
+    done = len(summary.outcomes)
+    left = (summary.total or done) - done
+    return (
+        f"Import interrupted (Ctrl-C) after {done} of {summary.total} files: every file "
+        f"imported so far is stored whole; the other {left} were not tried."
+    )
+
+
+@contextmanager
+def _stop_on_interrupt() -> Iterator[Callable[[], bool]]:
+    """While importing, the first Ctrl-C asks the import to stop after the current file.
+
+    A second Ctrl-C interrupts at once (the file being stored is rolled back).
+    Yields the question the import asks between files: "was Ctrl-C pressed?".
+    """
+    pressed = threading.Event()
+
+    def on_interrupt(_signum: int, _frame: object) -> None:
+        pressed.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed.is_set  # signals reach the main thread only: nothing to install
+        return
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield pressed.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def problem_lines(outcome: FileOutcome) -> list[str]:
     """What to tell about one file: its failure or refusal, and each warning, as `file:line: …`."""
     lines = [outcome.message] if outcome.message else []
     for warning in outcome.warnings:
         where = f"{outcome.path}:{warning.line}" if warning.line else outcome.path
         lines.append(f"{where}: warning: {warning.message}")
-    return lines
+    return [terminal_safe(line, newlines=False) for line in lines]
 
 
 @contextmanager

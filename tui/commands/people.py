@@ -31,6 +31,7 @@ from store.reconcile import (
 )
 from store.search import PeopleIndex
 from tui.commands.state import state_of
+from tui.terminal_text import TerminalSafeWriter, echo
 
 FORMATS = ("table", "csv")
 
@@ -85,7 +86,7 @@ def _failing_clearly(command: Callable[..., None]) -> Callable[..., None]:
         try:
             command(*args, **kwargs)
         except MergeError as error:
-            typer.echo(f"Error: {error}", err=True)
+            echo(f"Error: {error}", err=True)
             raise typer.Exit(1) from None
 
     return run
@@ -107,12 +108,12 @@ def search_command(
     """Find people by any spelling of their name, best match first."""
     hits = PeopleIndex.load(state_of(ctx).engine()).search(query, limit=limit)
     if not hits:
-        typer.echo(f"No one matches {query!r}.")
+        echo(f"No one matches {query!r}.")
         return
     for hit in hits:
         others = f" (also {', '.join(hit.other_spellings)})" if hit.other_spellings else ""
         where = ", ".join([*hit.parties, *hit.organizations]) or "-"
-        typer.echo(
+        echo(
             f"{hit.person_id:>6}  {hit.name}{others}  [{where}]  "
             f"{hit.meetings} meeting{'' if hit.meetings == 1 else 's'}  score {hit.score:g}"
         )
@@ -144,9 +145,9 @@ def _suggest_command(words: Words) -> Callable[..., None]:
         if output == "csv":
             write_csv(found)
         elif not found:
-            typer.echo(f"No {words.many} to suggest at score {min_score:g} or above.")
+            echo(f"No {words.many} to suggest at score {min_score:g} or above.")
         for suggestion in found if output == "table" else ():
-            typer.echo(suggestion_line(suggestion))
+            echo(suggestion_line(suggestion))
 
     suggest_command.__doc__ = (
         f"List pairs of {words.many} that may be one, best first, with the reasons."
@@ -165,7 +166,7 @@ def suggestion_line(suggestion: Suggestion) -> str:
 
 def write_csv(found: list[Suggestion]) -> None:
     """Suggestions as CSV on stdout: `name_a,name_b,score,reasons,id_a,id_b`."""
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer = csv.writer(TerminalSafeWriter(sys.stdout), lineterminator="\n")
     writer.writerow(["name_a", "name_b", "score", "reasons", "id_a", "id_b"])
     for s in found:
         writer.writerow([s.a.name, s.b.name, f"{s.score:g}", "; ".join(s.reasons), s.a.id, s.b.id])
@@ -204,7 +205,7 @@ def _merge_command(words: Words) -> Callable[..., None]:
         keep_id = merging.find(engine, keep, kind=words.kind)
         other_ids = [merging.find(engine, other, kind=words.kind) for other in others]
         result = merging.merge(engine, keep_id, other_ids, kind=words.kind, name=name, force=force)
-        typer.echo(merge_line(result))
+        echo(merge_line(result))
 
     merge_command.__doc__ = (
         f"Merge {words.many} into one; their spellings stay as aliases. Undoable."
@@ -234,9 +235,7 @@ def _split_command(words: Words) -> Callable[..., None]:
         owner_id = merging.find(engine, owner, kind=words.kind)
         result = merging.split(engine, owner_id, spelling, kind=words.kind)
         rows = f"{result.rows_moved} row{'' if result.rows_moved == 1 else 's'}"
-        typer.echo(
-            f"Split {result.spelling} ({result.new_id}) from {result.from_id}: {rows} moved."
-        )
+        echo(f"Split {result.spelling} ({result.new_id}) from {result.from_id}: {rows} moved.")
 
     split_command.__doc__ = (
         f"Detach one spelling (and its rows) into {words.a_one} of its own. Undoable."
@@ -261,7 +260,7 @@ def _different_command(words: Words) -> Callable[..., None]:
         batch = merging.declare_different(engine, a, b, kind=words.kind)
         already = "" if batch is not None else " (already declared)"
         pair = f"{_name(engine, words, a)} ({a}) and {_name(engine, words, b)} ({b})"
-        typer.echo(f"{pair} are different{already}.")
+        echo(f"{pair} are different{already}.")
 
     different_command.__doc__ = (
         f"Declare two {words.many} different, so they are never suggested again."
@@ -292,18 +291,19 @@ def _reconcile_command(words: Words) -> Callable[..., None]:
         engine = state_of(ctx).engine()
         groups = suggested_groups(engine, words.kind, min_score)
         if not groups:
-            typer.echo(f"Nothing to merge at score {min_score:g} or above.")
-        for group in groups:
-            if auto:
-                result = merging.merge_group(engine, group)
-                typer.echo(f"{group_line(group)}: {merge_line(result)}")
-            else:
-                typer.echo(f"Would merge {group_line(group)}")
+            echo(f"Nothing to merge at score {min_score:g} or above.")
+        if auto:  # all in one history entry: one undo takes them back
+            for group, result in zip(groups, merging.merge_groups(engine, groups), strict=True):
+                echo(f"{group_line(group)}: {merge_line(result)}")
+        else:
+            for group in groups:
+                echo(f"Would merge {group_line(group)}")
         if groups and not auto:
-            typer.echo("Nothing merged: add --auto to merge these.")
+            echo("Nothing merged: add --auto to merge these.")
 
     reconcile_command.__doc__ = (
-        f"Merge every group of {words.many} scoring at or above --min-score (each undoable). "
+        f"Merge every group of {words.many} scoring at or above --min-score "
+        "(one `protokoll undo` takes them all back). "
         f"The default score is set so no look-alike pair in the seed protocols merges."
     )
     return reconcile_command

@@ -16,6 +16,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from tui.terminal_text import safe_text, terminal_safe
+
 Check = Callable[[str], str | None]
 """Returns what is wrong with a value, or None when it is fine."""
 MAX_OFFERED = 50
@@ -62,7 +64,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         """Title, one block per field, then the buttons."""
         with Vertical(classes="dialog"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(safe_text(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for spec in self.fields:
                     yield from self._field(spec)
@@ -73,13 +75,13 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     def _field(self, spec: FieldSpec) -> ComposeResult:
         yield Label(Text(spec.label), classes="field-label")
         if spec.choices:
-            options = [(Text(label), value) for label, value in spec.choices]
+            options = [(safe_text(label), value) for label, value in spec.choices]
             yield Select(
                 options, value=spec.value, allow_blank=False, id=f"field-{spec.name}", compact=True
             )
         elif spec.multiline:
             yield TextArea(
-                spec.value,
+                terminal_safe(spec.value),
                 id=f"field-{spec.name}",
                 classes="field-text",
                 soft_wrap=True,
@@ -92,7 +94,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
                 else None
             )
             yield Input(
-                spec.value,
+                terminal_safe(spec.value),
                 id=f"field-{spec.name}",
                 suggester=suggester,
                 select_on_focus=False,
@@ -159,7 +161,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         matches = [s for s in spec.suggestions if folded in s.casefold()][:MAX_OFFERED]
         offers = self.query_one(f"#offer-{spec.name}", OptionList)
         offers.clear_options()
-        offers.add_options([Option(Text(m), id=str(i)) for i, m in enumerate(matches)])
+        offers.add_options([Option(safe_text(m), id=str(i)) for i, m in enumerate(matches)])
         offers.display = bool(matches) and matches != [value.strip()]
 
     @on(OptionList.OptionSelected)
@@ -227,7 +229,7 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         """The question and two buttons."""
         with Vertical(classes="dialog confirm"):
-            yield Static(Text(self.question), classes="dialog-title")
+            yield Static(safe_text(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Yes (y)", variant="primary", id="yes", compact=True)
                 yield Button("No (n)", id="no", compact=True)

@@ -17,6 +17,7 @@ from store.queries import PersonDetail
 from store.search import PeopleIndex, PersonHit
 from tui.messages import DataChanged, MeetingChosen, PersonChosen
 from tui.screens.base import StoreScreen
+from tui.terminal_text import safe_text
 from tui.widgets.mode_bar import ModeBar
 from tui.widgets.people_tables import PeopleTable, PersonMeetingsTable
 
@@ -127,7 +128,7 @@ class PeopleScreen(StoreScreen):
     def _show_person(self, person: PersonDetail) -> None:
         count = len({m.meeting_id for m in person.meetings})
         noun = "meeting" if count == 1 else "meetings"
-        title = Text(f"{person.name}: {count} {noun}  ·  enter opens one", style="bold")
+        title = safe_text(f"{person.name}: {count} {noun}  ·  enter opens one", style="bold")
         self.query_one("#person-title", Static).update(title)
         table = self.query_one(PersonMeetingsTable)
         table.show_person(person)

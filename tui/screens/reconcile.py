@@ -16,6 +16,7 @@ from store import merging
 from store.reconcile import Profile, SuggestedGroup, suggested_groups
 from tui.messages import DataChanged
 from tui.screens.base import StoreScreen
+from tui.terminal_text import safe_text, terminal_safe
 from tui.widgets.mode_bar import ModeBar
 
 KIND_WORDS = {"person": ("people", "person"), "organization": ("organisations", "organisation")}
@@ -145,7 +146,8 @@ class ReconcileScreen(StoreScreen):
         self.query_one("#reconcile-title", Static).update(Text(title, style="bold"))
         reasons = Text()
         for pair in group.pairs if group else ():
-            reasons.append(f"{pair.a.name} ~ {pair.b.name} ({pair.score:g}): ", style="bold")
+            pair_names = terminal_safe(f"{pair.a.name} ~ {pair.b.name}")
+            reasons.append(f"{pair_names} ({pair.score:g}): ", style="bold")
             reasons.append(", ".join(pair.reasons) + "\n")
         self.query_one("#reconcile-reasons", Static).update(reasons)
 
@@ -165,11 +167,11 @@ class ReconcileScreen(StoreScreen):
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
         return (
             Text("✓" if member.id in self.ticked else "·"),
-            Text("★ " + self.canonical if kept else "", style="bold"),
-            Text(spellings),
+            safe_text("★ " + self.canonical if kept else "", style="bold"),
+            safe_text(spellings),
             Text(str(len(member.meetings)), justify="right"),
-            Text(", ".join(sorted(member.parties))),
-            Text(", ".join(sorted(member.organizations or member.councils))),
+            safe_text(", ".join(sorted(member.parties))),
+            safe_text(", ".join(sorted(member.organizations or member.councils))),
             Text(span),
         )
 
@@ -306,6 +308,6 @@ def group_cells(group: SuggestedGroup) -> tuple[Text, ...]:
     others = ", ".join(m.name for m in group.members if m.id != group.keep.id)
     return (
         Text(f"{group.score:g}", justify="right"),
-        Text(group.canonical, style="bold"),
-        Text(others),
+        safe_text(group.canonical, style="bold"),
+        safe_text(others),
     )

@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Log, ProgressBar
 
 from store.export import export_all
 from tui.screens.base import StoreModal
+from tui.terminal_text import terminal_safe
 from tui.widgets.path_suggester import PathSuggester
 
 if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
@@ -116,12 +117,15 @@ class ImportScreen(StoreModal):
     def _progress(self, done: int, total: int, outcome: FileOutcome) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
         self.query_one(Log).write_line(
-            f"{done}/{total} {outcome.status}: {Path(outcome.path).name}"
+            terminal_safe(
+                f"{done}/{total} {outcome.status}: {Path(outcome.path).name}", newlines=False
+            )
         )
 
     def _finished(self, summary: ImportSummary) -> None:
         self.summary = summary
-        self.query_one(Log).write_lines(["", *summary_lines(summary)])
+        lines = [terminal_safe(line, newlines=False) for line in summary_lines(summary)]
+        self.query_one(Log).write_lines(["", *lines])
 
     @on(Button.Pressed, "#import-close")
     def action_close(self) -> None:

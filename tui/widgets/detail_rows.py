@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from store.queries import AgendaRow, AttendanceRow, MeetingDetail, WarningRow
+from tui.terminal_text import terminal_safe
 from tui.widgets.record_table import Column, RowRef, cell
 
 Rows = list[tuple[str, RowRef, list[Text]]]
@@ -157,10 +158,10 @@ def agenda_text(item: AgendaRow | None) -> Text:
     if item is None:
         return Text("No agenda item.", style="dim")
     text = Text()
-    text.append(f"§{item.number} {item.title}\n", style="bold")
-    text.append(item.body or "")
+    text.append(terminal_safe(f"§{item.number} {item.title}\n"), style="bold")
+    text.append(terminal_safe(item.body or ""))
     for heading, body in (("Beslut", item.decisions), ("Bilagor", item.attachments)):
         if body:
             text.append(f"\n\n{heading}\n", style="bold")
-            text.append(body)
+            text.append(terminal_safe(body))
     return text

@@ -12,10 +12,11 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from store.queries import MeetingDetail
 from tui.messages import SourceLinesChosen, SourceRequested
+from tui.terminal_text import terminal_safe
 from tui.widgets import detail_rows as dr
 from tui.widgets.meeting_table import NO_BODY, NO_DATE
 from tui.widgets.record_table import RecordTable
-from tui.widgets.source_view import SourceView
+from tui.widgets.source_view import SourceView, encoding_line
 
 TABS = ("overview", "attendance", "agenda", "source", "warnings")
 
@@ -66,6 +67,7 @@ class MeetingDetailView(Vertical):
                 with VerticalScroll(id="agenda-text-scroll"):
                     yield Static(id="agenda-text")
             with TabPane("Source", id="source"):
+                yield Static(Text(""), id="source-encoding")
                 yield SourceView(id="source-view")
             with TabPane("Warnings", id="warnings"):
                 yield WarningTable(dr.WARNING_COLUMNS, id="warnings-table", cursor_type="row")
@@ -83,6 +85,7 @@ class MeetingDetailView(Vertical):
         self.query_one("#agenda-table", RecordTable).show_rows(dr.agenda_rows(detail.agenda))
         self.query_one("#warnings-table", RecordTable).show_rows(dr.warning_rows(detail.warnings))
         self.query_one(SourceView).show_text(detail.source_text)
+        self.query_one("#source-encoding", Static).update(encoding_line(detail.source_encoding))
         self._show_agenda_text()
         open_warnings = sum(not w.resolved for w in detail.warnings)
         self.query_one(TabbedContent).get_tab("warnings").label = f"Warnings ({open_warnings})"
@@ -91,7 +94,7 @@ class MeetingDetailView(Vertical):
     def _title(detail: MeetingDetail) -> Text:
         day = detail.date.isoformat() if detail.date else NO_DATE
         title = Text(day + "  ", style="bold")
-        title.append(detail.body or NO_BODY, style="" if detail.body else "italic")
+        title.append(terminal_safe(detail.body or NO_BODY), style="" if detail.body else "italic")
         title.append(
             "  ✓ reviewed" if detail.reviewed else "  not reviewed",
             style="bold" if detail.reviewed else "italic",

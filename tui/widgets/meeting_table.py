@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from store.queries import Cursor, MeetingPage, MeetingRow
 from tui.messages import MeetingHighlighted, MoreMeetingsWanted
+from tui.terminal_text import safe_text
 
 LOAD_AHEAD = 30
 """Ask for the next page when the cursor is this close to the last loaded row."""
@@ -75,7 +76,7 @@ class MeetingTable(DataTable):
             Text(str(row.attendees), justify="right"),
             Text(str(row.warnings or ""), justify="right", style="bold" if row.warnings else ""),
             Text("✓" if row.reviewed else "·", justify="center"),
-            Text(row.body, no_wrap=True, overflow="ellipsis")
+            safe_text(row.body, no_wrap=True, overflow="ellipsis")
             if row.body
             else Text(NO_BODY, style="dim italic"),
         )

@@ -17,6 +17,7 @@ from tui.messages import (
     SourceLinesChosen,
     SourceRequested,
 )
+from tui.terminal_text import safe_text
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def cell(value: object, **style: object) -> Text:
         return Text("")
     if isinstance(value, bool):
         return Text("ja" if value else "nej")
-    return Text(str(value), no_wrap=True, overflow="ellipsis", **style)  # type: ignore[arg-type]
+    return safe_text(value, no_wrap=True, overflow="ellipsis", **style)
 
 
 class RecordTable(DataTable):

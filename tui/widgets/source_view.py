@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
+
+from tui.terminal_text import terminal_safe
+
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 with byte-order mark",
+    "utf-16": "UTF-16 with byte-order mark",
+    "utf-16-le": "UTF-16 little-endian, no byte-order mark",
+    "utf-16-be": "UTF-16 big-endian, no byte-order mark",
+    "cp1252": "Windows-1252",
+}
+"""How each encoding the importer records is named to the reader."""
+
+
+def encoding_line(encoding: str | None) -> Text:
+    """The line above the source text: how the file was decoded."""
+    if encoding is None:
+        return Text("")
+    return Text(f"Encoding: {ENCODING_NAMES.get(encoding, encoding)}", style="dim")
 
 
 class SourceView(TextArea):
@@ -20,6 +40,7 @@ class SourceView(TextArea):
 
     def show_text(self, text: str) -> None:
         """Show another document, if it is another one."""
+        text = terminal_safe(text)
         if text != self.text:
             self.load_text(text)
 

@@ -1,0 +1,73 @@
+"""`protokoll history`, `protokoll undo`, `protokoll redo`: the one history, from the shell.
+
+The same history the app's ctrl+z and ctrl+y walk: every edit, merge, import
+and `reconcile --auto` is one entry, so any of them can be taken back here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+import typer
+
+from store.history import HistoryEntry, HistoryError, list_history, redo, undo
+from tui.commands.state import state_of
+from tui.terminal_text import echo
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `history`, `undo` and `redo` commands to `app`."""
+    app.command("history")(history_command)
+    app.command("undo")(undo_command)
+    app.command("redo")(redo_command)
+
+
+def history_command(
+    ctx: typer.Context,
+    meeting: Annotated[
+        int | None,
+        typer.Option(
+            "--meeting", help="Only the entries about this meeting (by id).", metavar="ID"
+        ),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", help="Show at most this many entries.", min=1)
+    ] = 50,
+) -> None:
+    """Every change, newest first: when, what, which meeting or person, in words."""
+    entries = list_history(state_of(ctx).engine(), meeting_id=meeting, limit=limit)
+    if not entries:
+        echo("No changes yet." if meeting is None else f"No changes to meeting {meeting}.")
+    for entry in entries:
+        echo(history_line(entry))
+
+
+def history_line(entry: HistoryEntry) -> str:
+    """`2026-12-01 19:07  edit       Location of the meeting 2022-04-26 …: 'A' → 'B'  (undone)`."""
+    when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    about = entry.meeting_label or entry.person_label
+    which = f"{about}: " if about and about not in entry.summary else ""
+    state = ""
+    if entry.undone:
+        state = "  (undone, can be redone)" if entry.can_redo else "  (undone)"
+    return f"{when}  {entry.action:<9}  {which}{entry.summary}{state}"
+
+
+def undo_command(ctx: typer.Context) -> None:
+    """Take back the newest change still in effect (an edit, a merge, an import, …)."""
+    _run(lambda: undo(state_of(ctx).engine()), "Nothing to undo.")
+
+
+def redo_command(ctx: typer.Context) -> None:
+    """Put back the change undone most recently, unless a change made since discarded it."""
+    _run(lambda: redo(state_of(ctx).engine()), "Nothing to redo.")
+
+
+def _run(step: Callable[[], str | None], nothing: str) -> None:
+    try:
+        done = step()
+    except HistoryError as error:
+        echo(f"Error: {error}", err=True)
+        raise typer.Exit(1) from None
+    echo(done or nothing)
