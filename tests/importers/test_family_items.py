@@ -148,7 +148,7 @@ def test_officers_elected_in_an_item(body: str, role: str, names: list[str]) -> 
 def test_the_item_title_names_the_role_of_whom_it_elects() -> None:
     protocol = parse_text(
         "Protokoll Byalaget\nDatum 2023-07-25\n\n§ 1 Mötet öppnas\nText.\n\n"
-        "§ 4 Val av protokolljusterare, tillika rösträknare\n"
+        "§ 2 Val av protokolljusterare, tillika rösträknare\n"
         "Årsmötet beslutade att välja Karin Barck Holst och Anders Nylander.\n"
     )
     adjusters = [o.name for o in protocol.officers if o.role == "adjuster"]
