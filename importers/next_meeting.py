@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from importers.records import AgendaItem
-from importers.swedish_dates import find_dates
+from importers.records import AgendaItem, ParseWarning
+from importers.swedish_dates import InvalidDate, check_year, find_date, find_dates
 
 _NEXT_MEETING_TITLE = re.compile(r"\bnästa\s+(?:möte|sammanträde)", re.IGNORECASE)
 _MEETING_TIMES_TITLE = re.compile(
@@ -56,3 +56,24 @@ def _dated_pieces(text: str) -> list[str]:
     for paragraph in text.split("\n\n"):
         pieces += [piece.strip() for piece in _WEEKDAY_START.split(paragraph) if piece.strip()]
     return pieces
+
+
+def next_meeting_warnings(
+    items: list[AgendaItem], meeting_date: date, next_date: date | None
+) -> list[ParseWarning]:
+    """What cannot be in the items about the next meeting: `32 maj`, the year 2999."""
+    warnings = []
+    about = [
+        i
+        for i in items
+        if _NEXT_MEETING_TITLE.search(i.title) or _MEETING_TIMES_TITLE.search(i.title)
+    ]
+    for item in about:
+        for piece in _dated_pieces(item.body):
+            try:
+                find_date(piece, after=meeting_date)
+            except InvalidDate as error:
+                warnings.append(ParseWarning(item.line, f"next meeting: {error}"))
+    if about and next_date is not None and (problem := check_year(next_date)):
+        warnings.append(ParseWarning(about[0].line, f"next meeting: {problem}"))
+    return warnings

@@ -17,9 +17,8 @@ from importers.attendance_entry import MARKUP_CHARACTERS
 from importers.contents import find_contents, missing_items
 from importers.document import Document, DocumentLine
 from importers.head_title import body_from_first_line
+from importers.head_when import DateError, Head
 from importers.header import (
-    DateError,
-    Head,
     belongs_to_head,
     body_from_letterhead,
     is_role_line,
@@ -27,7 +26,7 @@ from importers.header import (
     read_head,
 )
 from importers.markup import text_lines
-from importers.next_meeting import find_next_meeting
+from importers.next_meeting import find_next_meeting, next_meeting_warnings
 from importers.normalize import Line, NormalizedText, normalize
 from importers.officers import find_officers
 from importers.paragraph_ranges import paragraph_numbers
@@ -85,6 +84,8 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
     officers, officer_warnings = find_officers(head.officers, attendees, items)
     warnings += officer_warnings
     next_date, next_text = find_next_meeting(items, meeting_date) if meeting_date else (None, None)
+    if meeting_date:
+        warnings += next_meeting_warnings(items, meeting_date, next_date)
     warnings += _cross_checks(attendees, officers, items)
     warnings += _lost_letters(lines)
     found = {item.number for item in items}

@@ -210,3 +210,46 @@ def test_date_functions_raise_nothing_but_invalid_date(text: str, after: date | 
     assert all(isinstance(d.value, date) for d in find_dates(text, after=after))
     found = read_time_range(text)
     assert found.problem is None or found.problem.startswith("'")
+
+
+NEXT_MEETING = """\
+Protokoll Kommunstyrelsen
+Datum: 2020-05-02 {clock}
+
+Beslutande
+Anna Berg (S)
+
+§ 1 Mötet öppnas
+Ordföranden öppnade mötet.
+
+§ 2 Nästa möte
+Nästa möte hålls {next}.
+"""
+
+
+def test_an_impossible_next_meeting_is_warned_about_at_its_item() -> None:
+    protocol = importers.parse_text(
+        NEXT_MEETING.format(clock="kl 13.00", next="32 maj 2020"), "ks.txt"
+    )
+    assert protocol.next_meeting is None
+    assert [
+        (w.line, "32 maj 2020" in w.message) for w in protocol.warnings if "next" in w.message
+    ] == [(10, True)]
+
+
+def test_a_next_meeting_in_the_year_2999_is_kept_and_warned_about() -> None:
+    protocol = importers.parse_text(
+        NEXT_MEETING.format(clock="kl 13.00", next="27 april 2999"), "ks.txt"
+    )
+    assert protocol.next_meeting == date(2999, 4, 27)
+    assert any(w.line == 10 and "2999" in w.message for w in protocol.warnings)
+
+
+def test_a_bare_time_past_midnight_is_warned_about() -> None:
+    protocol = importers.parse_text(
+        NEXT_MEETING.format(clock="25.00", next="2 juni 2020"), "ks.txt"
+    )
+    assert protocol.start is None
+    assert any(
+        w.line == 2 and "'25.00' is not a time of day" in w.message for w in protocol.warnings
+    )

@@ -150,14 +150,13 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
             )
             self.deliver(self._show_page, page, keep, version)
             return
-        kept = queries.meeting_row(self.engine, keep) if keep is not None and at else None
-        if (
-            kept is not None
-            and at is not None
-            and queries.list_key(kept.cursor) < queries.list_key(at)
-        ):
-            at = kept.cursor
         page = queries.meeting_page(self.engine, text, at=at, limit=limit)
+        if keep is not None and at is not None and all(row.id != keep for row in page.rows):
+            # Read after the page: a save committing meanwhile (the dialog's
+            # reload races it) is then seen here, never only in the page.
+            kept = queries.meeting_row(self.engine, keep)
+            if kept is not None and queries.list_key(kept.cursor) < queries.list_key(at):
+                page = queries.meeting_page(self.engine, text, at=kept.cursor, limit=limit)
         self.deliver(self._show_page, page, keep, version)
 
     def _show_page(self, page: AnyPage, keep: int | None, version: tuple[int, ...]) -> None:
