@@ -296,6 +296,27 @@ def measure_page(path: Path) -> float:
     return time.perf_counter() - began
 
 
+def measure_list(path: Path) -> dict[str, float]:
+    """Seconds for a sorted or faceted page (first, and 5,000 deep) and for the facet counts."""
+    from store.meeting_list import ListFilter, ListSort, facet_counts, sorted_page
+
+    engine = make_engine(str(path))
+    found = {}
+    for name, wanted, sort in (
+        ("by council", ListFilter(), ListSort("body", False)),
+        ("by attendees", ListFilter(), ListSort("attendees", True)),
+        ("unreviewed", ListFilter(reviewed=False), ListSort()),
+    ):
+        for offset in (0, 5000):
+            began = time.perf_counter()
+            sorted_page(engine, wanted, sort, offset=offset)
+            found[f"{name}, from {offset}"] = time.perf_counter() - began
+    began = time.perf_counter()
+    facet_counts(engine, ListFilter())
+    found["facet counts"] = time.perf_counter() - began
+    return found
+
+
 def measure_search(path: Path) -> dict[str, float]:
     """Index build time, and per-keystroke times while typing names (some with typos)."""
     from store.search import PeopleIndex
@@ -338,6 +359,8 @@ def main() -> None:
     print(f"start to first screen      {start:7.0f} ms   (aim < 1000; {rows:.0f} rows loaded)")
     print(f"open a meeting (median)    {app['open'] * 1000:7.1f} ms   (aim < 100)")
     print(f"page of 200, 30 pages deep {measure_page(path) * 1000:7.1f} ms")
+    for name, seconds in measure_list(path).items():
+        print(f"{'list ' + name:<27}{seconds * 1000:7.1f} ms")
     search = measure_search(path)
     print(
         f"people index build         {search['build'] * 1000:7.0f} ms   ({search['names']} people)"
