@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from store.db import default_database
 from tui import cli_language
 from tui.commands import demo, exporting, history, importing, orgs, people
 from tui.commands.state import CliState, state_of
@@ -27,6 +26,19 @@ people.register(app)
 orgs.register(app)
 history.register(app)
 demo.register(app)
+
+
+def _show_version(wanted: bool) -> None:
+    """`--version`: the installed package's version, then exit (nothing else is loaded)."""
+    if wanted:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            shown = version("protokoll")
+        except PackageNotFoundError:  # run from a clone that was never installed
+            shown = "0+unknown"
+        typer.echo(f"protokoll {shown}")
+        raise typer.Exit()
 
 
 def _check_lang(value: str | None) -> str | None:
@@ -54,10 +66,16 @@ def main_callback(
             show_envvar=False,
         ),
     ] = None,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="cli.option.version", callback=_show_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
     """Open the app when no command is given."""
     set_language(choose_language(lang))
-    ctx.obj = CliState(database=db or default_database())
+    ctx.obj = CliState(given=db)  # `protokoll people --help` needs no store
     if ctx.invoked_subcommand is None:
         open_app(ctx)
 

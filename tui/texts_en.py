@@ -394,6 +394,7 @@ TEXTS: dict[str, str] = {
     "cli.help": "Turn council protocols into a clean database: import, review, reconcile, export.",
     "cli.option.db": "Database file or SQLAlchemy URL (default: $PROTOKOLL_DB, else your data dir). Before or after the command.",
     "cli.option.lang": "Language: sv (the default) or en. Also $PROTOKOLL_LANG.",
+    "cli.option.version": "Show the version and exit.",
     "cli.bad_lang": "unknown language {lang!r}: choose {known}",
     "cli.tui": "Open the interactive app on the database.",
     "cli.demo": "Open the app on a copy of sample.db of your own (in your data dir), so sample.db never changes.",

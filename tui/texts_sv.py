@@ -404,6 +404,7 @@ TEXTS: dict[str, str] = {
     "cli.help": "Gör rådsprotokoll till en ren databas: importera, granska, samordna, exportera.",
     "cli.option.db": "Databasfil eller SQLAlchemy-URL (annars $PROTOKOLL_DB, annars en i din datamapp). Går att skriva före eller efter kommandot.",
     "cli.option.lang": "Språk: sv (standard) eller en. Även $PROTOKOLL_LANG.",
+    "cli.option.version": "Visa versionen och avsluta.",
     "cli.bad_lang": "okänt språk {lang!r}: välj {known}",
     "cli.tui": "Öppna appen på databasen.",
     "cli.demo": "Öppna appen på en egen kopia av sample.db (i din datamapp), så att sample.db aldrig ändras.",

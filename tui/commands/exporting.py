@@ -9,11 +9,13 @@ from typing import Annotated
 
 import typer
 
-from store.export import TABLE_NAMES, export_all, export_table
 from tui.commands.state import state_of
 from tui.i18n import plural, t
 from tui.terminal_text import TerminalSafeWriter, echo
 
+TABLE_NAMES = ("meetings", "attendance", "agenda", "people")
+"""`store.export.TABLE_NAMES`, named here so `protokoll --help` needs no store (a test
+keeps the two the same)."""
 ExcelOption = Annotated[
     bool,
     typer.Option("--excel", help="cli.export.excel"),
@@ -54,6 +56,8 @@ def export_everything(
     excel: ExcelOption = False,
 ) -> None:
     """Export every table, each to its own file in one folder."""
+    from store.export import export_all
+
     try:
         paths = export_all(state_of(ctx).engine(), out, excel=excel)
     except OSError as error:
@@ -63,6 +67,8 @@ def export_everything(
 
 
 def _export_one(ctx: typer.Context, name: str, written: str | None, excel: bool) -> None:
+    from store.export import export_table
+
     engine = state_of(ctx).engine()
     if written is None:
         # Bytes, not the text stream: the export is UTF-8 whatever the terminal's encoding.

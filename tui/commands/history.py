@@ -7,15 +7,17 @@ and `reconcile --auto` is one entry, so any of them can be taken back here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from store.history import HistoryEntry, HistoryError, list_history, redo, undo
 from tui.commands.state import state_of
 from tui.i18n import t
 from tui.store_words import told
 from tui.terminal_text import echo
+
+if TYPE_CHECKING:  # the store loads only when a command runs: `protokoll --help` stays quick
+    from store.history import HistoryEntry
 
 
 def register(app: typer.Typer) -> None:
@@ -36,6 +38,8 @@ def history_command(
     ] = 50,
 ) -> None:
     """Every change, newest first: when, what, which meeting or person, in words."""
+    from store.history import list_history
+
     entries = list_history(state_of(ctx).engine(), meeting_id=meeting, limit=limit)
     if not entries:
         echo(t("cli.history.none") if meeting is None else t("cli.history.none_for", id=meeting))
@@ -56,15 +60,21 @@ def history_line(entry: HistoryEntry) -> str:
 
 def undo_command(ctx: typer.Context) -> None:
     """Take back the newest change still in effect (an edit, a merge, an import, …)."""
+    from store.history import undo
+
     _run(lambda: undo(state_of(ctx).engine()), t("undo.nothing"))
 
 
 def redo_command(ctx: typer.Context) -> None:
     """Put back the change undone most recently, unless a change made since discarded it."""
+    from store.history import redo
+
     _run(lambda: redo(state_of(ctx).engine()), t("redo.nothing"))
 
 
 def _run(step: Callable[[], str | None], nothing: str) -> None:
+    from store.history import HistoryError
+
     try:
         done = step()
     except HistoryError as error:

@@ -12,31 +12,26 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
-from store import merging
-from store.merging import MergeError, MergeResult
-from store.models import Organization, Person
-from store.ranking import search_people
-from store.reconcile import (
-    DEFAULT_AUTO_SCORE,
-    DEFAULT_SUGGEST_SCORE,
-    SuggestedGroup,
-    Suggestion,
-    suggested_groups,
-    suggestions,
-)
-from store.search import PeopleIndex
 from tui.commands.state import state_of
 from tui.i18n import plural, t
 from tui.store_words import reasons as told_reasons
 from tui.store_words import told
 from tui.terminal_text import TerminalSafeWriter, echo
 
+if TYPE_CHECKING:  # the store loads when a command runs: `protokoll --help` needs none of it
+    from sqlalchemy.engine import Engine
+
+    from store.merging import MergeResult
+    from store.reconcile import SuggestedGroup, Suggestion
+
+DEFAULT_SUGGEST_SCORE = 70.0
+"""`store.reconcile.DEFAULT_SUGGEST_SCORE`, named here for the help (a test keeps them equal)."""
+DEFAULT_AUTO_SCORE = 90.0
+"""`store.reconcile.DEFAULT_AUTO_SCORE`, likewise."""
 FORMATS = ("table", "csv")
 
 
@@ -45,15 +40,16 @@ class Words:
     """One kind (people or organisations): its store name, help keys and table."""
 
     kind: str
-    model: type
+    model: str
+    """The name of its table's model in `store.models`."""
 
     def key(self, name: str) -> str:
         """The catalogue key of one help text or message for this kind."""
         return f"cli.{self.kind}.{name}"
 
 
-PEOPLE = Words("person", Person)
-ORGANIZATIONS = Words("organization", Organization)
+PEOPLE = Words("person", "Person")
+ORGANIZATIONS = Words("organization", "Organization")
 
 
 def register(app: typer.Typer) -> None:
@@ -86,6 +82,8 @@ def _failing_clearly(command: Callable[..., None]) -> Callable[..., None]:
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> None:
+        from store.merging import MergeError
+
         try:
             command(*args, **kwargs)
         except MergeError as error:
@@ -106,6 +104,9 @@ def search_command(
     limit: Annotated[int, typer.Option("--limit", "-n", help="cli.search.limit", metavar="N")] = 20,
 ) -> None:
     """Find people by any spelling of their name, best match first."""
+    from store.ranking import search_people
+    from store.search import PeopleIndex
+
     query = " ".join(words)
     hits = search_people(PeopleIndex.load(state_of(ctx).engine()), query, limit=limit)
     if not hits:
@@ -142,6 +143,8 @@ def _suggest_command(words: Words) -> Callable[..., None]:
             raise typer.BadParameter(
                 t("cli.use_one_of", choices=", ".join(FORMATS)), param_hint="--format"
             )
+        from store.reconcile import suggestions
+
         found = suggestions(state_of(ctx).engine(), words.kind, min_score)
         if output == "csv":
             write_csv(found)
@@ -153,13 +156,13 @@ def _suggest_command(words: Words) -> Callable[..., None]:
     return suggest_command
 
 
-def suggestion_line(suggestion: Suggestion) -> str:
+def suggestion_line(suggestion: "Suggestion") -> str:
     """`100.0  Irén Lejegren ~ Irén Lejgren: samma parti S, …`."""
     a, b = suggestion.a, suggestion.b
     return f"{suggestion.score:5.1f}  {a.name} ~ {b.name}: {told_reasons(suggestion.reasons)}"
 
 
-def write_csv(found: list[Suggestion]) -> None:
+def write_csv(found: "list[Suggestion]") -> None:
     """Suggestions as CSV on stdout: `name_a,name_b,score,reasons,id_a,id_b`."""
     writer = csv.writer(TerminalSafeWriter(sys.stdout), lineterminator="\n")
     writer.writerow(["name_a", "name_b", "score", "reasons", "id_a", "id_b"])
@@ -184,6 +187,8 @@ def _merge_command(words: Words) -> Callable[..., None]:
         ] = None,
         force: Annotated[bool, typer.Option("--force", help="cli.merge.force")] = False,
     ) -> None:
+        from store import merging
+
         engine = state_of(ctx).engine()
         keep_id = merging.find(engine, keep, kind=words.kind)
         other_ids = [merging.find(engine, other, kind=words.kind) for other in others]
@@ -194,7 +199,7 @@ def _merge_command(words: Words) -> Callable[..., None]:
     return merge_command
 
 
-def merge_line(result: MergeResult, merged: list[str]) -> str:
+def merge_line(result: "MergeResult", merged: list[str]) -> str:
     """`Slog ihop Irén Lejgren med Irén Lejegren: 2 rader flyttade.`"""
     rows = plural(result.rows_moved, "cli.rows_moved.one", "cli.rows_moved")
     return t("cli.merged", names=", ".join(merged), name=result.name, rows=rows)
@@ -207,6 +212,8 @@ def _split_command(words: Words) -> Callable[..., None]:
         owner: Annotated[str, typer.Argument(help=words.key("split.owner"), metavar="OWNER")],
         spelling: Annotated[str, typer.Argument(help="cli.split.spelling", metavar="SPELLING")],
     ) -> None:
+        from store import merging
+
         engine = state_of(ctx).engine()
         owner_id = merging.find(engine, owner, kind=words.kind)
         result = merging.split(engine, owner_id, spelling, kind=words.kind)
@@ -224,6 +231,8 @@ def _different_command(words: Words) -> Callable[..., None]:
         first: Annotated[str, typer.Argument(help=words.key("different.a"), metavar="A")],
         second: Annotated[str, typer.Argument(help=words.key("different.b"), metavar="B")],
     ) -> None:
+        from store import merging
+
         engine = state_of(ctx).engine()
         a = merging.find(engine, first, kind=words.kind)
         b = merging.find(engine, second, kind=words.kind)
@@ -234,9 +243,13 @@ def _different_command(words: Words) -> Callable[..., None]:
     return different_command
 
 
-def _name(engine: Engine, words: Words, row_id: int) -> str:
+def _name(engine: "Engine", words: Words, row_id: int) -> str:
+    from sqlmodel import Session
+
+    from store import models
+
     with Session(engine) as session:
-        return session.get(words.model, row_id).name
+        return session.get(getattr(models, words.model), row_id).name
 
 
 # --- reconcile -----------------------------------------------------------------
@@ -251,6 +264,9 @@ def _reconcile_command(words: Words) -> Callable[..., None]:
             float, _min_score_option("cli.reconcile.min_score")
         ] = DEFAULT_AUTO_SCORE,
     ) -> None:
+        from store import merging
+        from store.reconcile import suggested_groups
+
         engine = state_of(ctx).engine()
         groups = suggested_groups(engine, words.kind, min_score)
         if not groups:
@@ -269,7 +285,7 @@ def _reconcile_command(words: Words) -> Callable[..., None]:
     return reconcile_command
 
 
-def group_line(group: SuggestedGroup) -> str:
+def group_line(group: "SuggestedGroup") -> str:
     """`100.0  Irén Lejegren ← Irén Lejgren`."""
     others = ", ".join(m.name for m in group.members if m.id != group.keep.id)
     return f"{group.score:5.1f}  {group.canonical} <- {others}"

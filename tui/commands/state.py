@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from sqlalchemy.engine import Engine
-from sqlalchemy.engine.url import make_url
 
-from store.db import make_engine
-from store.schema import SchemaError
 from tui.i18n import t
+
+if TYPE_CHECKING:  # the store (and SQLAlchemy) load only when a command opens the database
+    from sqlalchemy.engine import Engine
 
 
 @dataclass
 class CliState:
     """The global options, resolved once by the top-level callback."""
 
-    database: str
+    given: str | None = None
+    """`--db` as typed, if it was."""
     _engine: Engine | None = field(default=None, repr=False)
+
+    @cached_property
+    def database(self) -> str:
+        """`--db`, else the default database (looked up only when a command needs one)."""
+        from store.db import default_database
+
+        return self.given or default_database()
 
     def engine(self, *, create: bool = False) -> Engine:
         """The engine for `database`, made on first use (one per process).
@@ -30,6 +39,9 @@ class CliState:
         cannot be made current ends the command with its message and status 1.
         """
         if self._engine is None:
+            from store.db import make_engine
+            from store.schema import SchemaError
+
             if not create and self.missing():
                 typer.echo(t("cli.no_database", path=self.database), err=True)
                 raise typer.Exit(1)
@@ -47,6 +59,8 @@ class CliState:
     def shown(self) -> str:
         """The database as the user should read it: the path, or the URL without password."""
         if "://" in self.database:
+            from sqlalchemy.engine.url import make_url
+
             return make_url(self.database).render_as_string(hide_password=True)
         return str(Path(self.database).expanduser().resolve())
 
