@@ -14,18 +14,18 @@ among the candidate's words. No full scan of the names happens per keystroke.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, select, union
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
-from store.models import Attendance, Officer, Organization, Person, PersonAlias
 from store.names import name_key
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 MAX_CANDIDATES = 1500
 """Spellings scored per query at most, the best-matching by the driving word first."""
@@ -54,7 +54,7 @@ class PersonHit:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonEntry:
     """What the index knows of one person (built from the database or given directly)."""
 
@@ -66,16 +66,51 @@ class PersonEntry:
     meetings: int = 0
 
 
-class PeopleIndex:
-    """Every spelling of every person, ready for `search` on each keystroke."""
+class WordFolder:
+    """`tuple(name_key(spelling).split())`, folding each distinct word once.
 
-    def __init__(self, people: Iterable[PersonEntry]) -> None:
+    100,000 names share a few thousand words. `name_key` works letter by letter
+    (case, accents, w/v, qv/kv, hyphens, stray marks) except for
+    `Surname, Given`, which it reorders: such spellings are folded whole.
+    """
+
+    def __init__(self) -> None:
+        self._words: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, spelling: str) -> tuple[str, ...]:
+        """The folded words of `spelling`, as `name_key` gives them."""
+        if "," in spelling:
+            return tuple(name_key(spelling).split())
+        known = self._words
+        folded: list[str] = []
+        for word in spelling.split():
+            words = known.get(word)
+            if words is None:
+                words = known[word] = tuple(name_key(word).split())
+            folded.extend(words)
+        return tuple(folded)
+
+
+DetailsOf = Callable[[Sequence[int]], Mapping[int, tuple[tuple[str, ...], tuple[str, ...]]]]
+"""Parties and organisations by person id, read for the hits of one search."""
+
+
+class PeopleIndex:
+    """Every spelling of every person, ready for `search` on each keystroke.
+
+    With `details`, the entries need no parties or organisations: they are
+    looked up for the hits a search returns (see `store.people_loading`).
+    """
+
+    def __init__(self, people: Iterable[PersonEntry], details: DetailsOf | None = None) -> None:
+        self._details = details
         self._people: list[PersonEntry] = list(people)
         owners: list[int] = []
         folded: list[tuple[str, ...]] = []
+        fold = WordFolder()
         for position, person in enumerate(self._people):
             for spelling in dict.fromkeys((person.name, *person.other_spellings)):
-                folded.append(tuple(name_key(spelling).split()))
+                folded.append(fold(spelling))
                 owners.append(position)
         self._vocabulary = sorted({word for words in folded for word in words})
         number = {word: n for n, word in enumerate(self._vocabulary)}
@@ -86,16 +121,35 @@ class PeopleIndex:
             for word in set(words):
                 spellings_of[word].append(spelling)
         self._spellings_of = [tuple(s) for s in spellings_of]
-        self._by_meetings = sorted(
-            range(len(self._people)),
-            key=lambda p: (-self._people[p].meetings, self._people[p].name),
-        )
+        self._meetings = [person.meetings for person in self._people]
+        self._most_active: dict[int, list[int]] = {}
+
+    def set_meetings(self, meetings: Mapping[int, int]) -> None:
+        """Give every person their meeting count (by id; 0 if not in `meetings`).
+
+        For a loader that folds the names while the counts are still being read.
+        """
+        self._meetings = [meetings.get(person.person_id, 0) for person in self._people]
+        self._most_active = {}
+
+    def _by_meetings(self, limit: int) -> list[int]:
+        """The `limit` people with most meetings (by name among equals), most first.
+
+        `nsmallest` is `sorted(...)[:limit]` without sorting all 100,000.
+        """
+        if limit not in self._most_active:
+            people, meetings = self._people, self._meetings
+            self._most_active[limit] = heapq.nsmallest(
+                limit, range(len(people)), key=lambda p: (-meetings[p], people[p].name)
+            )
+        return self._most_active[limit]
 
     @classmethod
     def load(cls, engine: Engine) -> PeopleIndex:
-        """Build the index from every person in the database."""
-        with Session(engine) as session:
-            return cls(load_entries(session))
+        """Build the index from every person in the database; details are read per search."""
+        from store.people_loading import load_index  # it imports this module
+
+        return load_index(engine)
 
     def __len__(self) -> int:
         return len(self._people)
@@ -104,7 +158,7 @@ class PeopleIndex:
         """The people best matching `query`, best first; the most active people for no query."""
         words = name_key(query).split()
         if not words:
-            return [self._hit(p, 100.0) for p in self._by_meetings[:limit]]
+            return self._hits([(p, 100.0) for p in self._by_meetings(limit)])
         matches = [self._matching_words(word) for word in words]
         best: dict[int, float] = {}
         for spelling in self._candidates(matches):
@@ -112,9 +166,9 @@ class PeopleIndex:
             owner = self._owner[spelling]
             if score >= MIN_SCORE and score > best.get(owner, 0.0):
                 best[owner] = score
-        people = self._people
-        order = sorted(best, key=lambda p: (-best[p], -people[p].meetings, people[p].name))
-        return [self._hit(p, best[p]) for p in order[:limit]]
+        people, meetings = self._people, self._meetings
+        order = sorted(best, key=lambda p: (-best[p], -meetings[p], people[p].name))
+        return self._hits([(p, best[p]) for p in order[:limit]])
 
     def _candidates(self, matches: list[dict[int, float]]) -> list[int]:
         """Spellings to score: those of the query word with the fewest, best words first.
@@ -174,8 +228,23 @@ class PeopleIndex:
             found[position] = 0.9 + 0.1 * len(word) / len(self._vocabulary[position])
         return found
 
-    def _hit(self, position: int, score: float) -> PersonHit:
-        person = self._people[position]
+    def _hits(self, found: list[tuple[int, float]]) -> list[PersonHit]:
+        """`PersonHit`s for (position, score) pairs, with their details looked up if need be."""
+        people = [
+            replace(self._people[position], meetings=self._meetings[position])
+            for position, _ in found
+        ]
+        if self._details is not None and people:
+            details = self._details([person.person_id for person in people])
+            people = [
+                replace(person, parties=parties, organizations=organizations)
+                for person in people
+                for parties, organizations in (details[person.person_id],)
+            ]
+        return [self._hit(person, score) for person, (_, score) in zip(people, found, strict=True)]
+
+    @staticmethod
+    def _hit(person: PersonEntry, score: float) -> PersonHit:
         return PersonHit(
             person_id=person.person_id,
             name=person.name,
@@ -185,51 +254,3 @@ class PeopleIndex:
             meetings=person.meetings,
             score=round(score, 1),
         )
-
-
-def load_entries(session: Session) -> list[PersonEntry]:
-    """One `PersonEntry` per person: spellings, parties, organisations, meeting count."""
-    spellings = _grouped(session, select(PersonAlias.person_id, PersonAlias.spelling))
-    parties = _grouped(
-        session,
-        select(Attendance.person_id, Attendance.party).where(Attendance.party.is_not(None)),
-    )
-    organizations = _grouped(
-        session,
-        select(Attendance.person_id, Organization.name).join(
-            Organization, Organization.id == Attendance.organization_id
-        ),
-    )
-    meetings = _meeting_counts(session)
-    entries = []
-    for person_id, name in session.exec(select(Person.id, Person.name)).all():
-        others = tuple(s for s in spellings.get(person_id, ()) if s != name)
-        entries.append(
-            PersonEntry(
-                person_id=person_id,
-                name=name,
-                other_spellings=others,
-                parties=tuple(parties.get(person_id, ())),
-                organizations=tuple(organizations.get(person_id, ())),
-                meetings=meetings.get(person_id, 0),
-            )
-        )
-    return entries
-
-
-def _grouped(session: Session, query) -> dict[int, list[str]]:
-    """`{person_id: sorted distinct values}` from a two-column query."""
-    groups: dict[int, set[str]] = defaultdict(set)
-    for person_id, value in session.exec(query.distinct()).all():
-        groups[person_id].add(value)
-    return {person_id: sorted(values) for person_id, values in groups.items()}
-
-
-def _meeting_counts(session: Session) -> dict[int, int]:
-    """How many meetings each person attended or served as an officer at."""
-    both = union(
-        select(Attendance.person_id, Attendance.meeting_id),
-        select(Officer.person_id, Officer.meeting_id),
-    ).subquery()
-    query = select(both.c.person_id, func.count()).group_by(both.c.person_id)
-    return dict(session.exec(query).all())
