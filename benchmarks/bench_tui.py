@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import resource
 import statistics
@@ -222,6 +223,79 @@ asyncio.run(main())
 """
 
 
+PEOPLE_VIEW = """
+import asyncio, json, resource, sys, time
+from store.db import make_engine
+from tui.app import ProtokollApp
+from tui.screens.people import PeopleScreen
+from tui.widgets.meeting_table import MeetingTable
+from textual.widgets import Input
+
+shown = []  # (query, when) for every result list put on screen
+_show = PeopleScreen._show_hits
+
+def _recording(self, text, hits):
+    _show(self, text, hits)
+    shown.append((text, time.perf_counter()))
+
+PeopleScreen._show_hits = _recording
+
+def rss_mb():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
+
+async def until(condition):
+    while True:
+        try:
+            if condition():
+                return
+        except Exception:
+            pass
+        await asyncio.sleep(0.001)
+
+async def main():
+    app = ProtokollApp(engine=make_engine(sys.argv[1]))
+    figures = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(lambda: app.screen.query_one(MeetingTable).row_count and app.screen.detail)
+        await asyncio.sleep(float(sys.argv[2]))  # idle on the meetings list first
+        figures["rss before"] = rss_mb()
+        began = time.perf_counter()
+        await pilot.press("2")
+        await until(lambda: shown and shown[-1][0] == "")
+        figures["searchable"] = shown[-1][1] - began
+        keystrokes = []
+        for name in ("lejgren", "anna lindberg", "siw lunandr", "karl"):
+            field = app.screen.query_one("#people-search", Input)
+            field.value = ""
+            await until(lambda: shown[-1][0] == "")
+            for end in range(1, len(name) + 1):
+                began = time.perf_counter()
+                await pilot.press("space" if name[end - 1] == " " else name[end - 1])
+                await until(lambda: shown[-1][0] == name[:end])
+                keystrokes.append(shown[-1][1] - began)
+        figures["keystroke median"] = sorted(keystrokes)[len(keystrokes) // 2]
+        figures["keystroke max"] = max(keystrokes)
+        figures["rss after"] = rss_mb()
+    figures["peak rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(figures), flush=True)
+
+asyncio.run(main())
+"""
+
+
+def people_view(path: Path, idle: float = 0.0) -> dict[str, float]:
+    """A fresh app on `path`, `idle` s after its first screen: key 2 to a list, keystrokes."""
+    out = subprocess.run(
+        [sys.executable, "-c", PEOPLE_VIEW, str(path), str(idle)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def cold_start(path: Path) -> float:
     """Seconds from spawning a Python process to the first screen, headless."""
     began = time.perf_counter()
@@ -367,8 +441,26 @@ def main() -> None:
     )
     print(f"search keystroke median    {search['median'] * 1000:7.2f} ms   (aim < 20)")
     print(f"search keystroke max       {search['max'] * 1000:7.2f} ms")
+    _print_people_view(path)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS)      {peak:7.0f} MB")
+
+
+def _print_people_view(path: Path) -> None:
+    """Key 2 at once after start (the index built then), and after 3 s (built in the background)."""
+    for label, idle in (("at once", 0.0), ("after 3 s", 3.0)):
+        runs = [people_view(path, idle) for _ in range(3)]
+        median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        searchable = median["searchable"] * 1000
+        print(f"people searchable {label:<9}{searchable:7.0f} ms   (aim < 1000, key 2 to list)")
+        print(
+            f"  keystroke median / max   {median['keystroke median'] * 1000:7.1f} / "
+            f"{median['keystroke max'] * 1000:.1f} ms   (typed in the app)"
+        )
+        before, after, peak = median["rss before"], median["rss after"], median["peak rss"]
+        print(
+            f"  app RSS before/after/peak{before:5.0f} / {after:.0f} / {peak:.0f} MB   (aim < 250)"
+        )
 
 
 if __name__ == "__main__":

@@ -104,6 +104,7 @@ class PeopleIndex:
 
     def __init__(self, people: Iterable[PersonEntry], details: DetailsOf | None = None) -> None:
         self._details = details
+        self._known_details: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._people: list[PersonEntry] = list(people)
         owners: list[int] = []
         folded: list[tuple[str, ...]] = []
@@ -235,13 +236,22 @@ class PeopleIndex:
             for position, _ in found
         ]
         if self._details is not None and people:
-            details = self._details([person.person_id for person in people])
+            details = self._details_of([person.person_id for person in people])
             people = [
                 replace(person, parties=parties, organizations=organizations)
                 for person in people
                 for parties, organizations in (details[person.person_id],)
             ]
         return [self._hit(person, score) for person, (_, score) in zip(people, found, strict=True)]
+
+    def _details_of(self, person_ids: list[int]) -> Mapping[int, tuple[tuple[str, ...], ...]]:
+        """Details by id, each read once for the life of the index (keystrokes repeat hits)."""
+        assert self._details is not None
+        known = self._known_details
+        missing = [p for p in person_ids if p not in known]
+        if missing:
+            known.update(self._details(missing))
+        return known
 
     @staticmethod
     def _hit(person: PersonEntry, score: float) -> PersonHit:

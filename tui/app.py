@@ -17,6 +17,7 @@ from store import edits
 from tui.i18n import choose_language, set_language, t
 from tui.localized import localize_bindings
 from tui.messages import DataChanged
+from tui.people_index import WARM_SECONDS, SharedPeopleIndex
 from tui.screens.help import HelpScreen
 from tui.screens.history import HistoryScreen
 from tui.screens.meetings import MeetingsScreen
@@ -81,6 +82,16 @@ class ProtokollApp(App):
         localize_bindings()  # before any widget copies its class's bindings
         super().__init__()
         self.engine = engine
+        self.people_index = SharedPeopleIndex(engine)
+
+    def on_mount(self) -> None:
+        """Build the people index in the background once the first screen has had its turn."""
+        self.set_timer(WARM_SECONDS, self._warm_people_index)
+
+    def _warm_people_index(self) -> None:
+        self.run_worker(
+            self.people_index.get, thread=True, group="people-index", exit_on_error=False
+        )
 
     def action_import(self) -> None:
         """Open the import dialog; after an import, the list starts from the newest meeting."""

@@ -74,11 +74,10 @@ class PeopleScreen(StoreScreen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="index")
     def build_index(self) -> None:
-        """Load every person and spelling into a search index, unless nothing changed."""
-        version = queries.data_version(self.engine)
-        if self.index is not None and version == self.index_version:
+        """Take the app's people index (built now if the data moved), unless it is the one shown."""
+        index, version = self.app.people_index.get()  # type: ignore[attr-defined]
+        if index is self.index:
             return
-        index = PeopleIndex.load(self.engine)
         self.deliver(self._index_ready, index, version)
 
     def _index_ready(self, index: PeopleIndex, version: tuple[int, ...]) -> None:
