@@ -68,9 +68,7 @@ def main_callback(
     ] = None,
     show_version: Annotated[
         bool,
-        typer.Option(
-            "--version", help="cli.option.version", callback=_show_version, is_eager=True
-        ),
+        typer.Option("--version", help="cli.option.version", callback=_show_version, is_eager=True),
     ] = False,
 ) -> None:
     """Open the app when no command is given."""
