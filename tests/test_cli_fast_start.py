@@ -78,7 +78,7 @@ def test_version_after_other_options() -> None:
 
 
 def test_a_real_command_still_loads_the_store(tmp_path: Path) -> None:
-    shown, code, packages = run_cli("--db", str(tmp_path / "none.db"), "history")
+    _, code, packages = run_cli("--db", str(tmp_path / "none.db"), "history")
     assert code == 1  # no such database: said so, before anything is made
     assert "store" in packages
 
