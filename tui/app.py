@@ -90,7 +90,7 @@ class ProtokollApp(App):
 
     def _warm_people_index(self) -> None:
         self.run_worker(
-            self.people_index.get, thread=True, group="people-index", exit_on_error=False
+            self.people_index.warm, thread=True, group="people-index", exit_on_error=False
         )
 
     def action_import(self) -> None:

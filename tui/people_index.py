@@ -36,3 +36,10 @@ class SharedPeopleIndex:
             if self._built is None or self._built[1] != version:
                 self._built = (PeopleIndex.load(self._engine), version)
             return self._built
+
+    def warm(self) -> None:
+        """`get`, in the background: a failure is left for the People view to report when opened."""
+        try:
+            self.get()
+        except Exception:  # nothing was asked for yet: the view asks again, and reports it
+            return

@@ -8,6 +8,7 @@ from pilot_helpers import wait_for
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from store.db import make_engine
 from store.models import Person, PersonAlias
 from store.names import alias_key
 from tui.app import ProtokollApp
@@ -57,3 +58,10 @@ async def test_the_app_builds_the_index_before_the_people_view_is_opened(
         await pilot.press("2")
         await wait_for(pilot, lambda: isinstance(app.screen, PeopleScreen) and app.screen.index)
         assert app.screen.index is warmed  # taken, not built again
+
+
+def test_a_failed_background_build_is_left_for_the_view_to_report(tmp_path: Path) -> None:
+    shared = SharedPeopleIndex(make_engine(str(tmp_path / "empty.db"), create=False))
+    shared.warm()  # no tables: nothing raised in the background
+    with pytest.raises(OperationalError, match="no such table"):
+        shared.get()
