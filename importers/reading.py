@@ -10,7 +10,7 @@ from pathlib import Path
 
 from importers.control_chars import clean_document, strip_controls_with_warnings
 from importers.decoding import Decoded, decode
-from importers.document import Document
+from importers.document import Document, sha256_hex
 from importers.markup import text_lines
 from importers.records import ProtocolError, SourceText
 
@@ -125,6 +125,25 @@ def read_document(path: str | Path) -> Document:
     if len(data) > MAX_FILE_BYTES:
         raise ProtocolError(name, f"the file is {len(data) / 2**20:.1f} MB, too large to be text")
     return text_document(_source_from_bytes(data, name))
+
+
+def content_hash_of(path: str | Path) -> str | None:
+    """The `content_hash` a file would be stored under, found without parsing it.
+
+    PDF and Word files hash their bytes, text files their decoded text (as
+    `read_document` does). None when the file cannot be read as a protocol:
+    parsing it then says why.
+    """
+    source = Path(path)
+    try:
+        data = _read_bytes(source, MAX_DOCUMENT_BYTES)
+        if data.startswith((b"%PDF-", b"PK\x03\x04")):
+            return sha256_hex(data)
+        if source.suffix.lower() in (".pdf", ".docx", ".odt", ".doc") or len(data) > MAX_FILE_BYTES:
+            return None
+        return _source_from_bytes(data, str(source)).content_hash
+    except ProtocolError:
+        return None
 
 
 def _read_zip_document(source: Path, data: bytes) -> Document:

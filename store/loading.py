@@ -26,13 +26,12 @@ from sqlalchemy import Connection, Table, bindparam, delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-import importers
 from importers.records import Attendee, ParsedFile, ParseWarning
 from store import history, models, names
 from store.db import write_transaction
 from store.history import content_edits_of
 from store.paragraphs import compact_ranges
-from store.parse_pool import ParseFailure, parse_all, parse_or_failure
+from store.parse_pool import ParseFailure, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
 LOAD_ATTEMPTS = 3
@@ -188,37 +187,25 @@ def import_paths(
 ) -> ImportSummary:
     """Import every protocol file under `paths` (files or folders, recursively).
 
-    Each file is its own transaction; one bad file never stops the others. A
-    path that does not exist is a "failed" outcome. `on_progress(done, total,
-    outcome)` is called after each file. Big imports parse in `workers`
+    Each file is all or nothing; one bad file never stops the others. A path
+    that does not exist is a "failed" outcome. A file whose content is already
+    stored is "unchanged" without being parsed. `on_progress(done, total,
+    outcome)` is called for each file, once it is committed (files are stored
+    many to a transaction, a savepoint each). Big imports parse in `workers`
     processes (default: one per core, at most 4; `1` parses in this process).
     `should_stop()` is asked between files: once it says True, the run ends
     there (every file stored so far is whole) with `stopped` set.
     """
-    given = [Path(p) for p in paths]
-    missing = [p for p in given if not p.exists()]
-    files = importers.find_protocol_files([p for p in given if p.exists()])
-    total = len(missing) + len(files)
-    outcomes: list[FileOutcome] = []
+    from store.import_run import run_import  # it builds on this module
 
-    def record(outcome: FileOutcome) -> None:
-        outcomes.append(outcome)
-        if on_progress is not None:
-            on_progress(len(outcomes), total, outcome)
-
-    for path in missing:
-        record(_outcome(str(path), "failed", f"{path}: no such file or folder"))
-    cache = LookupCache()
-    stop = should_stop or (lambda: False)
-    parsed_files = parse_all(files, workers=workers)
-    try:
-        for parsed in parsed_files:
-            if stop():
-                return ImportSummary(tuple(outcomes), stopped=True, total=total)
-            record(_store(engine, parsed, replace, cache))
-    finally:
-        parsed_files.close()  # stops the parse workers now, not when garbage collected
-    return ImportSummary(tuple(outcomes), total=total)
+    return run_import(
+        engine,
+        paths,
+        replace=replace,
+        on_progress=on_progress,
+        workers=workers,
+        should_stop=should_stop,
+    )
 
 
 def _store(
@@ -274,19 +261,27 @@ def _load_once(
     # "Already imported?", "replace?" and the insert under one write lock, so two
     # importers take turns rather than both deciding "new" (store/db.py).
     with write_transaction(engine) as conn:
-        outcome = _ProtocolWriter(conn, parsed, cache, staged).write(replace)
+        outcome = ProtocolWriter(conn, parsed, cache, staged).write(replace)
     # Only ids from a committed transaction may outlive it.
     cache.update(staged)
     return outcome
 
 
-class _ProtocolWriter:
+class ProtocolWriter:
     """Writes one parsed file on one connection inside the caller's transaction."""
 
     def __init__(
-        self, conn: Connection, parsed: ParsedFile, cache: LookupCache, staged: LookupCache
+        self,
+        conn: Connection,
+        parsed: ParsedFile,
+        cache: LookupCache,
+        staged: LookupCache,
+        pending: LookupCache | None = None,
     ) -> None:
+        """`cache` holds committed ids, `pending` those of this transaction's earlier files,
+        `staged` receives the ids this file finds or makes."""
         self.conn = conn
+        self.known = (staged, pending or LookupCache(), cache)
         self.parsed = parsed
         self.protocol = parsed.protocol
         self.path = parsed.source.path
@@ -497,8 +492,11 @@ class _ProtocolWriter:
     # -- bodies, people and organisations ----------------------------------------------------
 
     def _remembered(self, mapping: str, key: str) -> int | None:
-        found = getattr(self.staged, mapping).get(key)
-        return found if found is not None else getattr(self.cache, mapping).get(key)
+        for known in self.known:
+            found = getattr(known, mapping).get(key)
+            if found is not None:
+                return found
+        return None
 
     def _known_body(self) -> int | None:
         name = self.protocol.body
