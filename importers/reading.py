@@ -141,9 +141,20 @@ def content_hash_of(path: str | Path) -> str | None:
             return sha256_hex(data)
         if source.suffix.lower() in (".pdf", ".docx", ".odt", ".doc") or len(data) > MAX_FILE_BYTES:
             return None
-        return _source_from_bytes(data, str(source)).content_hash
+        return _text_hash(data, str(source))
     except ProtocolError:
         return None
+
+
+def _text_hash(data: bytes, name: str) -> str | None:
+    """The hash `_source_from_bytes` gives, without its checks for binary data.
+
+    A binary file is never stored, so its hash is found nowhere: parsing it says why.
+    """
+    if not data.strip() or data.startswith(tuple(s for s, _ in _SIGNATURES)):
+        return None
+    text, _removed = strip_controls_with_warnings(decode_bytes(data, name).text)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _read_zip_document(source: Path, data: bytes) -> Document:
