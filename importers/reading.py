@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import zipfile
@@ -20,6 +21,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 """Far above any real protocol (the seeds are ~10 kB); beyond it a file is not a protocol."""
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 """PDF and Word files carry images (a scanned appendix, a logo): they may be far larger."""
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DOC_REFUSAL = (
     "an old Word .doc file (or a password-protected Office file), which cannot be read: "
@@ -153,7 +155,13 @@ def _text_hash(data: bytes, name: str) -> str | None:
     """
     if not data.strip() or data.startswith(tuple(s for s, _ in _SIGNATURES)):
         return None
-    text, _removed = strip_controls_with_warnings(decode_bytes(data, name).text)
+    try:  # what decode() gives valid UTF-8 without a BOM or NUL, without its detection
+        if b"\x00" in data or data.startswith(_BOMS):
+            raise UnicodeDecodeError("utf-8", data, 0, 0, "not plain UTF-8")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        text = decode_bytes(data, name).text
+    text, _removed = strip_controls_with_warnings(text)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

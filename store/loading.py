@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from importers.records import Attendee, ParsedFile, ParseWarning
 from store import history, models, names
+from store.bulk import insert_rows
 from store.db import write_transaction
 from store.history import content_edits_of
 from store.paragraphs import compact_ranges
@@ -50,6 +51,20 @@ _ITEM: Table = models.AgendaItem.__table__  # type: ignore[assignment]
 _WARNING: Table = models.ImportWarning.__table__  # type: ignore[assignment]
 _EDIT_LOG: Table = models.EditLog.__table__  # type: ignore[assignment]
 _MEETING_CHILDREN = (_ATTENDANCE, _OFFICER, _ITEM, _WARNING)
+_CHILD_COLUMNS = {
+    "attendance": (
+        "meeting_id", "position", "person_id", "name_as_written", "party", "organization_id",
+        "organization_as_written", "role", "present", "paragraphs", "paragraph_numbers", "line",
+        "uid",
+    ),
+    "officer": ("meeting_id", "position", "role", "person_id", "name_as_written", "line", "uid"),
+    "agendaitem": (
+        "meeting_id", "position", "number", "title", "body", "decisions", "attachments", "line",
+        "end_line", "uid",
+    ),
+    "importwarning": ("meeting_id", "source_id", "line", "message", "resolved", "uid"),
+}  # fmt: skip
+"""The columns of each child row tuple, in order (every column but the id)."""
 
 # Built once: constructing a statement costs more than running it on SQLite.
 _MEETING_WITH_HASH = (
@@ -421,7 +436,7 @@ class ProtocolWriter:
     def _insert_children(
         self, meeting_id: int, source_id: int, warnings: tuple[ParseWarning, ...]
     ) -> None:
-        """Attendance, officers, agenda items and warnings, each table in one bulk insert."""
+        """Attendance, officers, agenda items and warnings, each table in one executemany."""
         people = self._person_ids()
         organizations = self._organization_ids()
         batches = (
@@ -431,61 +446,50 @@ class ProtocolWriter:
             (_WARNING, _warning_rows(meeting_id, source_id, warnings)),
         )
         for table, rows in batches:
-            if rows:
-                self.conn.execute(_INSERTS[table.name], rows)
+            insert_rows(self.conn, table, _CHILD_COLUMNS[table.name], rows)
 
     def _attendance_rows(
         self, meeting_id: int, people: dict[str, int], organizations: dict[str, int]
-    ) -> list[dict[str, Any]]:
+    ) -> list[tuple[Any, ...]]:
         return [
-            {
-                "meeting_id": meeting_id,
-                "position": position,
-                "person_id": people[alias_key(a.name)],
-                "name_as_written": a.name,
-                "party": a.party,
-                "organization_id": organizations[alias_key(a.organization)]
-                if a.organization
-                else None,
-                "organization_as_written": a.organization,
-                "role": a.role,
-                "present": a.present,
-                "paragraphs": a.paragraphs,
-                "paragraph_numbers": compact_ranges(a.paragraph_numbers) or None,
-                "line": a.line,
-                "uid": new_uid(),
-            }
+            (
+                meeting_id,
+                position,
+                people[alias_key(a.name)],
+                a.name,
+                a.party,
+                organizations[alias_key(a.organization)] if a.organization else None,
+                a.organization,
+                a.role,
+                a.present,
+                a.paragraphs,
+                compact_ranges(a.paragraph_numbers) or None,
+                a.line,
+                new_uid(),
+            )
             for position, a in enumerate(self.protocol.attendees)
         ]
 
-    def _officer_rows(self, meeting_id: int, people: dict[str, int]) -> list[dict[str, Any]]:
+    def _officer_rows(self, meeting_id: int, people: dict[str, int]) -> list[tuple[Any, ...]]:
         return [
-            {
-                "meeting_id": meeting_id,
-                "position": position,
-                "role": o.role,
-                "person_id": people[alias_key(o.name)],
-                "name_as_written": o.name,
-                "line": o.line,
-                "uid": new_uid(),
-            }
+            (meeting_id, position, o.role, people[alias_key(o.name)], o.name, o.line, new_uid())
             for position, o in enumerate(self.protocol.officers)
         ]
 
-    def _item_rows(self, meeting_id: int) -> list[dict[str, Any]]:
+    def _item_rows(self, meeting_id: int) -> list[tuple[Any, ...]]:
         return [
-            {
-                "meeting_id": meeting_id,
-                "position": position,
-                "number": item.number,
-                "title": item.title,
-                "body": item.body,
-                "decisions": "\n".join(item.decisions),
-                "attachments": "\n".join(item.attachments),
-                "line": item.line,
-                "end_line": item.end_line,
-                "uid": new_uid(),
-            }
+            (
+                meeting_id,
+                position,
+                item.number,
+                item.title,
+                item.body,
+                "\n".join(item.decisions),
+                "\n".join(item.attachments),
+                item.line,
+                item.end_line,
+                new_uid(),
+            )
             for position, item in enumerate(self.protocol.items)
         ]
 
@@ -605,17 +609,8 @@ class ProtocolWriter:
 
 def _warning_rows(
     meeting_id: int, source_id: int, warnings: Iterable[ParseWarning]
-) -> list[dict[str, Any]]:
-    return [
-        {
-            "meeting_id": meeting_id,
-            "source_id": source_id,
-            "line": w.line,
-            "message": w.message,
-            "uid": new_uid(),
-        }
-        for w in warnings
-    ]
+) -> list[tuple[Any, ...]]:
+    return [(meeting_id, source_id, w.line, w.message, False, new_uid()) for w in warnings]
 
 
 def _first_spelling_per_key(names: Iterable[str]) -> dict[str, str]:

@@ -17,6 +17,16 @@ def test_a_text_file_hashes_its_decoded_clean_text(tmp_path: Path) -> None:
     utf8.write_text(read_document(latin1).text, encoding="utf-8")
     assert content_hash_of(latin1) == read_document(latin1).content_hash
     assert content_hash_of(utf8) == content_hash_of(latin1), "the text counts, not its bytes"
+    crlf = tmp_path / "crlf.txt"
+    crlf.write_bytes(read_document(latin1).text.replace("\n", "\r\n").encode("utf-8"))
+    assert content_hash_of(crlf) == read_document(crlf).content_hash == content_hash_of(latin1)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le"])
+def test_marked_and_wide_encodings_hash_as_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "wide.txt"
+    path.write_bytes(sample_text("003").encode(encoding))
+    assert content_hash_of(path) == read_document(path).content_hash
 
 
 def test_pdf_and_word_files_hash_their_bytes(tmp_path: Path) -> None:
