@@ -18,6 +18,7 @@ import csv
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, time
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -88,7 +89,8 @@ def export_table(engine: Engine, name: str, out: TextIO, *, excel: bool = False)
     writer = csv.writer(out, delimiter=";" if excel else ",")
     writer.writerow(HEADERS[name])
     if name in _AS_TEXT:
-        return _write_streamed(engine, _AS_TEXT[name](), writer)
+        query = _AS_TEXT[name](binary_order=engine.dialect.name == "sqlite")
+        return _write_streamed(engine, query, writer)
     written = 0
     for row in _ROWS[name](engine):
         writer.writerow([cell(value) for value in row])
@@ -153,9 +155,16 @@ def _write_streamed(engine: Engine, query: Select, writer: Any) -> int:
     return written
 
 
-def _text(column: Any) -> Any:
-    """A text column as `cell` writes it: a leading `'` where it starts like a formula."""
+def _text(column: Any, binary_order: bool) -> Any:
+    """A text column as `cell` writes it: a leading `'` where it starts like a formula.
+
+    Every formula start sorts before "A" byte-wise; where text compares so
+    (`binary_order`: SQLite) that cheap test rules most values out before `substr` runs.
+    PostgreSQL compares by the database's collation, so there `substr` alone decides.
+    """
     starts_like_formula = func.substr(column, 1, 1).in_(_FORMULA_STARTS)
+    if binary_order:
+        starts_like_formula = and_(column < literal("A", String), starts_like_formula)
     return case((starts_like_formula, literal("'", String).concat(column)), else_=column)
 
 
@@ -168,14 +177,13 @@ def _iso_date(column: Any) -> Any:
     return cast(column, String)
 
 
-def _attendance_query() -> Select:
-    a = _ATTENDANCE
+def _attendance_query(binary_order: bool) -> Select:
+    a, t = _ATTENDANCE, partial(_text, binary_order=binary_order)
     return (
         select(
-            _MEETING.c.id, _iso_date(_MEETING.c.date), _text(_BODY.c.name),
-            _text(a.c.name_as_written), _text(_PERSON.c.name), _text(a.c.party),
-            _text(_ORG.c.name), _text(a.c.role), _yes_no(a.c.present),
-            _text(a.c.paragraph_numbers),
+            _MEETING.c.id, _iso_date(_MEETING.c.date), t(_BODY.c.name), t(a.c.name_as_written),
+            t(_PERSON.c.name), t(a.c.party), t(_ORG.c.name), t(a.c.role), _yes_no(a.c.present),
+            t(a.c.paragraph_numbers),
         )
         .join_from(a, _MEETING, a.c.meeting_id == _MEETING.c.id)
         .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
@@ -185,12 +193,12 @@ def _attendance_query() -> Select:
     )  # fmt: skip
 
 
-def _agenda_query() -> Select:
-    i = _ITEM
+def _agenda_query(binary_order: bool) -> Select:
+    i, t = _ITEM, partial(_text, binary_order=binary_order)
     return (
         select(
-            _MEETING.c.id, _iso_date(_MEETING.c.date), _text(_BODY.c.name), i.c.number,
-            _text(i.c.title), _text(i.c.decisions), _text(i.c.attachments),
+            _MEETING.c.id, _iso_date(_MEETING.c.date), t(_BODY.c.name), i.c.number,
+            t(i.c.title), t(i.c.decisions), t(i.c.attachments),
         )
         .join_from(i, _MEETING, i.c.meeting_id == _MEETING.c.id)
         .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
