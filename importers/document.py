@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from importers.records import ParseWarning
+from importers.records import ParseWarning, ProtocolError
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,3 +78,13 @@ def _render_line(line: DocumentLine) -> str:
 def sha256_hex(data: bytes) -> str:
     """The SHA-256 of `data`, as hex: a document's identity."""
     return hashlib.sha256(data).hexdigest()
+
+
+def read_file_bytes(path: Path) -> bytes:
+    """A document's bytes; `ProtocolError` naming the file when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ProtocolError(str(path), "no such file") from None
+    except OSError as error:
+        raise ProtocolError(str(path), f"cannot read the file: {error.strerror}") from None

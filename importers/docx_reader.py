@@ -21,7 +21,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from importers.document import Document, DocumentLine, render_text, sha256_hex
+from importers.document import Document, DocumentLine, read_file_bytes, render_text, sha256_hex
 from importers.docx_numbering import Numbering, read_numbering
 from importers.docx_styles import Styles, numbering_of, read_styles
 from importers.records import ProtocolError
@@ -44,7 +44,7 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
     """Read a Word document's body (`data`: its bytes, if already read); raise
     `ProtocolError` for what is not one."""
     name = str(path)
-    data = _read(Path(path)) if data is None else data
+    data = read_file_bytes(Path(path)) if data is None else data
     document = _open(data, name)
     lines = tuple(_body_lines(document.element.body, _context(document)))
     if not any(line.cells for line in lines):
@@ -57,15 +57,6 @@ def read_docx(path: str | Path, data: bytes | None = None) -> Document:
         encoding="docx",
         content_hash=sha256_hex(data),
     )
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ProtocolError(str(path), "no such file") from None
-    except OSError as error:
-        raise ProtocolError(str(path), f"cannot read the file: {error.strerror}") from None
 
 
 def _open(data: bytes, name: str) -> docx.document.Document:

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
-from datetime import date, time
 
 from importers.attendance_entry import looks_like_name
 from importers.head_labels import Labelled, split_labels
 from importers.head_title import body_from_first_line, body_in, find_title
+from importers.head_when import (
+    Head,
+    date_without_label,
+    place_of,
+    read_adjusted,
+    read_when,
+    repeated_dates,
+)
 from importers.lexicon import (
     HEAD_LABELS,
     LABEL_TAILS,
@@ -27,10 +33,8 @@ from importers.normalize import Line
 from importers.records import Officer, OfficerRole, ParseWarning
 from importers.swedish_dates import (
     InvalidDate,
-    check_year,
     find_date,
     parse_compact_date,
-    read_time_range,
     remove_when,
 )
 
@@ -38,41 +42,8 @@ _ROLE_WORDS: dict[str, OfficerRole] = dict(OFFICER_ROLES)  # type: ignore[arg-ty
 _NAME_SEPARATORS = re.compile(r"\s*(?:,|\boch\b|&|\t|\s{2,})\s*")
 _TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:för|och|i|till|vid)$")
 _PARTY_IN_NAME = re.compile(r"\s*\([^()]{1,5}\)")
-_DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[a-zåäö]{3,})", re.IGNORECASE)
-_CLOCK_WORD = re.compile(r"\bK(?=l(?:ockan)?\b)")
-_BARE_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[.:](\d{2})(?![\d.:])")
-_PAGE_OF = re.compile(r"\b\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 _OFFICER_FIELDS = frozenset({"chair", "secretary", "adjuster"})
 _ADJUSTED_DATE_LABELS = frozenset({"justerat den", "justeringsdatum", "justerad", "justerat"})
-_WHEN_LEFTOVERS = re.compile(r"(?:^|[\s,])(?:kl\.?|klockan|den|kl)(?=$|[\s,])", re.IGNORECASE)
-
-
-@dataclass
-class Head:
-    """What the head of a protocol says, with the lines each field came from."""
-
-    body: str | None = None
-    date: date | None = None
-    start: time | None = None
-    end: time | None = None
-    location: str | None = None
-    adjusted_on: date | None = None
-    officers: list[Officer] = field(default_factory=list)
-    field_lines: dict[str, int] = field(default_factory=dict)
-    warnings: list[ParseWarning] = field(default_factory=list)
-    used: set[int] = field(default_factory=set)
-    """Indexes of the lines this head consumed."""
-    letterhead: str | None = None
-    """The body the letterhead names, for a title with no body of its own."""
-
-
-class DateError(Exception):
-    """The meeting's own date is written but is not a date: the file cannot be stored."""
-
-    def __init__(self, line: int, message: str) -> None:
-        self.line = line
-        self.message = message
-        super().__init__(message)
 
 
 def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
@@ -93,10 +64,10 @@ def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
         if index not in head.used and _role_line(line):
             _read_signature(lines, index, head)
     if head.date is None:
-        _date_without_label(lines, head)
+        date_without_label(lines, head)
     if head.body is None and head.letterhead is None and "title" not in head.field_lines:
         _body_from_first_line(lines, head)
-    _repeated_dates(lines, head)
+    repeated_dates(lines, head)
     for index, line in enumerate(lines):
         if index not in head.used and not line.blank and not _quietly_read(lines, index, head):
             head.warnings.append(
@@ -136,7 +107,7 @@ def _read_title(lines: list[Line], index: int, head: Head) -> None:
     head.field_lines["title"] = line.number
     after = _cells_text(title.after)
     if head.date is None:
-        _read_when(after, line.number, head, quiet=True)
+        read_when(after, line.number, head, quiet=True)
     body = body_in(remove_when(after) if head.date else after)
     if body is None:
         body = _body_below_title(lines, index, head)
@@ -242,8 +213,8 @@ def _values_below(
 def _read_field(labelled: Labelled, value: str, number: int, head: Head) -> None:
     field = labelled.field
     if field in ("when", "when_place"):
-        _read_when(value, number, head)
-        if field == "when_place" and (place := _place(value)) and head.location is None:
+        read_when(value, number, head)
+        if field == "when_place" and (place := place_of(value)) and head.location is None:
             head.location = place
             head.field_lines["location"] = number
     elif field == "place" and value and head.location is None:
@@ -253,88 +224,12 @@ def _read_field(labelled: Labelled, value: str, number: int, head: Head) -> None
         head.body = value
         head.field_lines["body"] = number
     elif field == "adjusted":
-        _read_adjusted(value, number, head, strict=labelled.label in _ADJUSTED_DATE_LABELS)
+        read_adjusted(value, number, head, strict=labelled.label in _ADJUSTED_DATE_LABELS)
     elif field in ("chair", "secretary", "adjuster") and value:
         for name in _split_names(value):
             name = _PARTY_IN_NAME.sub("", name).strip()
             if looks_like_name(name) or (len(name.split()) == 1 and name[:1].isupper()):
                 head.officers.append(Officer(field, name, number))  # type: ignore[arg-type]
-
-
-def _read_when(value: str, number: int, head: Head, *, quiet: bool = False) -> None:
-    value = _CLOCK_WORD.sub("k", value)
-    days = _DAY_RANGE.search(value)
-    if days and _has_date(_DAY_RANGE.sub(r"\1", value)):
-        message = f"a meeting over several days ({days.group(0)} …): the first day is stored"
-        head.warnings.append(ParseWarning(number, message))
-        value = _DAY_RANGE.sub(r"\1", value)
-    try:
-        found = find_date(value)
-    except InvalidDate as error:
-        if quiet:
-            head.warnings.append(ParseWarning(number, str(error)))
-            return
-        raise DateError(number, str(error)) from None
-    if found and head.date is None:
-        head.date = found.value
-        head.field_lines["date"] = number
-        _warn_about_year(found.value, number, head)
-    times = read_time_range(value)
-    if times.problem:
-        head.warnings.append(ParseWarning(number, times.problem))
-    start, end = times.start, times.end
-    if start is None and found:
-        start = _bare_clock(value.replace(found.written, " "), number, head)
-    if start and head.start is None:
-        head.start, head.end = start, end
-        head.field_lines["start"] = number
-
-
-def _has_date(text: str) -> bool:
-    try:
-        return find_date(text) is not None
-    except InvalidDate:
-        return True  # read again below, where the impossible date is reported
-
-
-def _warn_about_year(value: date, number: int, head: Head) -> None:
-    problem = check_year(value)
-    if problem:
-        head.warnings.append(ParseWarning(number, problem))
-
-
-def _bare_clock(text: str, number: int, head: Head) -> time | None:
-    """`2022-12-14 19.00`: a time with no `kl` after the date (`25.00` is warned about)."""
-    match = _BARE_CLOCK.search(text)
-    if match is None:
-        return None
-    if int(match.group(1)) > 23 or int(match.group(2)) > 59:
-        message = f"'{match.group(0)}' is not a time of day: no start time stored"
-        head.warnings.append(ParseWarning(number, message))
-        return None
-    return time(int(match.group(1)), int(match.group(2)))
-
-
-def _place(value: str) -> str:
-    """The place in `Rådhuset, Dagö, 20 september 2017, klockan`: `Rådhuset, Dagö`."""
-    place = remove_when(_CLOCK_WORD.sub("k", value))
-    place = _WHEN_LEFTOVERS.sub(" ", place)
-    return ", ".join(p.strip() for p in place.split(",") if p.strip())
-
-
-def _date_without_label(lines: list[Line], head: Head) -> None:
-    """No label gave the date: a line that is (mostly) a date, such as `7 juni 2021`."""
-    for index, line in enumerate(lines[:40]):
-        if index in head.used or line.blank:
-            continue
-        try:
-            found = find_date(line.text)
-        except InvalidDate:
-            continue
-        if found and len(remove_when(line.text).split()) <= 3:
-            head.used.add(index)
-            _read_when(line.text, line.number, head, quiet=True)
-            return
 
 
 def _body_from_first_line(lines: list[Line], head: Head) -> None:
@@ -348,48 +243,6 @@ def _body_from_first_line(lines: list[Line], head: Head) -> None:
     head.field_lines["body"] = lines[first].number
     message = f"council taken from the first line: {body!r}"
     head.warnings.append(ParseWarning(lines[first].number, message))
-
-
-def _repeated_dates(lines: list[Line], head: Head) -> None:
-    """A line that only repeats the meeting's date (`2023-07-25   1(3)`) is read."""
-    for index, line in enumerate(lines[:40]):
-        if index in head.used or line.blank:
-            continue
-        try:
-            found = find_date(line.text)
-        except InvalidDate:
-            continue
-        rest = _PAGE_OF.sub("", remove_when(line.text))
-        if found and found.value == head.date and not rest.strip():
-            head.used.add(index)
-
-
-def _read_adjusted(value: str, number: int, head: Head, *, strict: bool = True) -> None:
-    if not value:
-        if strict:
-            head.warnings.append(ParseWarning(number, "'Justerat den' has no date"))
-        return
-    try:
-        found = _read_date_value(value)
-    except InvalidDate as error:
-        head.warnings.append(ParseWarning(number, f"adjusted date: {error}"))
-        return
-    if found is None:
-        if strict:
-            message = f"adjusted date not understood: {value!r}"
-            head.warnings.append(ParseWarning(number, message))
-        return
-    head.adjusted_on = found
-    head.field_lines["adjusted_on"] = number
-    _warn_about_year(found, number, head)
-
-
-def _read_date_value(text: str) -> date | None:
-    compact = parse_compact_date(text)
-    if compact:
-        return compact.value
-    found = find_date(text)
-    return found.value if found else None
 
 
 def opens_signatures(line: Line) -> bool:

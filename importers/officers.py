@@ -30,7 +30,10 @@ _ELECTIONS = (
     re.compile(rf"\b[Tt]ill\s+{_ROLE}\s+(?:valdes|utsågs|utses|väljs)\s+{_NAMES}"),
     re.compile(rf"{_NAMES}(?:, [^,]+,)? valdes att (?:jämte ordförande(?:n)? )?justera"),
     re.compile(rf"\b{_ROLE}:?\s+(?:\w+\s+)?(?:nominerar och\s+)?(?:väljer|valde)\s+{_NAMES}"),
+    re.compile(rf"\btill\s+\w+\s+och\s+{_NAMES}\s+till\s+{_ROLE}"),
 )
+_ELECTION_TITLE = re.compile(rf"^[Vv]al av (?:en |två |tre )?{_ROLE}(?:\W|$)")
+_CHOSEN = re.compile(rf"\b(?:välja|väljer|valde|valdes|väljs|utse|utser|utsåg|utsågs)\s+{_NAMES}")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|\boch\b|\bsamt\b)\s*")
 
 
@@ -75,7 +78,18 @@ def _from_items(role: OfficerRole, items: list[AgendaItem]) -> list[Officer]:
                 found_role = _role_of(match.groupdict().get("role") or "justerare")
                 if found_role == role:
                     return [Officer(role, name, item.line) for name in _names(match["names"])]
+        if (chosen := _chosen_for_title(role, item, text)) is not None:
+            return chosen
     return []
+
+
+def _chosen_for_title(role: OfficerRole, item: AgendaItem, text: str) -> list[Officer] | None:
+    """`Val av protokolljusterare` / `… beslutade att välja A och B.`: the title names the role."""
+    title = _ELECTION_TITLE.match(item.title)
+    if title is None or _role_of(title["role"]) != role:
+        return None
+    chosen = _CHOSEN.search(text)
+    return [Officer(role, name, item.line) for name in _names(chosen["names"])] if chosen else None
 
 
 def _names(text: str) -> list[str]:

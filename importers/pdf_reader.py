@@ -15,7 +15,14 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from importers.document import Document, DocumentLine, page_marker, render_text, sha256_hex
+from importers.document import (
+    Document,
+    DocumentLine,
+    page_marker,
+    read_file_bytes,
+    render_text,
+    sha256_hex,
+)
 from importers.pdf_cleanup import PageLines, clean_pages
 from importers.pdf_layout import BOLD_WEIGHT, Glyph, Rule, lay_out_page
 from importers.records import ParseWarning, ProtocolError
@@ -31,7 +38,7 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
     """Read a PDF with a text layer (`data`: its bytes, if already read); raise `ProtocolError`
     for what cannot be read."""
     name = str(path)
-    data = _read(Path(path)) if data is None else data
+    data = read_file_bytes(Path(path)) if data is None else data
     pdf = _open(data, name)
     try:
         pages = _read_pages(pdf)
@@ -51,15 +58,6 @@ def read_pdf(path: str | Path, data: bytes | None = None) -> Document:
         content_hash=sha256_hex(data),
         warnings=tuple(warnings),
     )
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ProtocolError(str(path), "no such file") from None
-    except OSError as error:
-        raise ProtocolError(str(path), f"cannot read the file: {error.strerror}") from None
 
 
 def _open(data: bytes, name: str) -> pdfium.PdfDocument:

@@ -17,9 +17,8 @@ from importers.attendance_entry import MARKUP_CHARACTERS
 from importers.contents import find_contents, missing_items
 from importers.document import Document, DocumentLine
 from importers.head_title import body_from_first_line
+from importers.head_when import DateError, Head
 from importers.header import (
-    DateError,
-    Head,
     belongs_to_head,
     body_from_letterhead,
     is_role_line,

@@ -133,6 +133,8 @@ def test_nothing_of_a_protocol_is_refused_with_its_reason() -> None:
          ["Johanna Norrbygård", "Tua Backman"]),
         ("a. Mötesordförande\nMötet nominerar och väljer Frans Skarman", "chair",
          ["Frans Skarman"]),
+        ("Årsmötet beslutade att välja Carl Tönsgård till ordförande och Ingrid Tönsgård till"
+         " sekreterare för årsmötet.", "secretary", ["Ingrid Tönsgård"]),
     ],
 )  # fmt: skip
 def test_officers_elected_in_an_item(body: str, role: str, names: list[str]) -> None:
@@ -141,3 +143,13 @@ def test_officers_elected_in_an_item(body: str, role: str, names: list[str]) -> 
         f"§ 2 Val av funktionärer\n{body}\n"
     )
     assert [o.name for o in protocol.officers if o.role == role] == names
+
+
+def test_the_item_title_names_the_role_of_whom_it_elects() -> None:
+    protocol = parse_text(
+        "Protokoll Byalaget\nDatum 2023-07-25\n\n§ 1 Mötet öppnas\nText.\n\n"
+        "§ 2 Val av protokolljusterare, tillika rösträknare\n"
+        "Årsmötet beslutade att välja Karin Barck Holst och Anders Nylander.\n"
+    )
+    adjusters = [o.name for o in protocol.officers if o.role == "adjuster"]
+    assert adjusters == ["Karin Barck Holst", "Anders Nylander"]

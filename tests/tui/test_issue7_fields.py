@@ -41,6 +41,13 @@ async def _in_detail(pilot, app: ProtokollApp) -> MeetingsScreen:
     return screen
 
 
+async def _settled(pilot) -> None:
+    """Let every worker finish and what it delivered (and posted) be handled."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
 async def _edit_cell(pilot, app: ProtokollApp, typed: str) -> None:
     await pilot.press("e")
     await wait_for(pilot, lambda: isinstance(app.screen, FormScreen))
@@ -95,11 +102,21 @@ async def test_a_meeting_without_date_or_council_is_last_and_filled_in(
         overview.move_cursor(row=overview.get_row_index("date"))
         await _edit_cell(pilot, app, "2023-01-12")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: screen.detail.date is not None)
+        await wait_for(
+            pilot, lambda: screen.detail.id == undated and screen.detail.date is not None
+        )
+        await _settled(pilot)  # the list reloads: the edited meeting must stay the one shown
+        assert (screen.detail.id, rows.meeting_id) == (undated, undated)
+        assert rows.get_row_index(str(undated)) == 0  # now the newest meeting
         overview.move_cursor(row=overview.get_row_index("body"))
         await _edit_cell(pilot, app, "Regionalt samverkansråd")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: screen.detail.body == "Regionalt samverkansråd")
+        await wait_for(
+            pilot,
+            lambda: screen.detail.id == undated and screen.detail.body == "Regionalt samverkansråd",
+        )
+        await _settled(pilot)
+        assert (screen.detail.id, rows.meeting_id) == (undated, undated)
         with Session(sample_copy) as session:
             meeting = session.get(Meeting, undated)
             body = session.get(Body, meeting.body_id)

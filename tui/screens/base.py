@@ -30,9 +30,9 @@ class StoreMixin:
 
         A cancelled thread worker still runs to its end; its stale result must not win.
         """
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(callback, *args)  # type: ignore[attr-defined]
+        worker = get_current_worker()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(_unless_cancelled, worker, callback, *args)  # type: ignore[attr-defined]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show a database (or any worker) error as a notification."""
@@ -43,6 +43,13 @@ class StoreMixin:
                 severity="error",
                 markup=False,
             )
+
+
+def _unless_cancelled(worker: Worker, callback: Callable[..., Any], *args: Any) -> None:
+    # Checked again on the UI thread, where a newer exclusive worker cancels this
+    # one: between the worker's own check and this call, a newer one may have started.
+    if not worker.is_cancelled:
+        callback(*args)
 
 
 class StoreScreen(StoreMixin, Screen):

@@ -70,7 +70,9 @@ class EditFlow:
     def _saved(self, result: EditResult, done: str) -> None:
         self.choices = None
         self.notify(done, markup=False)  # type: ignore[attr-defined]
-        if result.meeting_id is not None:
+        if (result.table_name, result.field) == ("meeting", "date"):
+            self.reload()  # type: ignore[attr-defined]  # its place in the list changed
+        elif result.meeting_id is not None:
             self.load_detail(result.meeting_id)  # type: ignore[attr-defined]
             self.refresh_list_row(result.meeting_id)
 

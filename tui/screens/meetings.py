@@ -114,14 +114,13 @@ class MeetingsScreen(EditFlow, StoreScreen):
         A `keep` meeting that an edit moved above `at` (a date filled in) is
         started at instead, so it stays the one shown.
         """
-        kept = queries.meeting_row(self.engine, keep) if keep is not None and at else None
-        if (
-            kept is not None
-            and at is not None
-            and queries.list_key(kept.cursor) < queries.list_key(at)
-        ):
-            at = kept.cursor
         page = queries.meeting_page(self.engine, text, at=at, limit=limit)
+        if keep is not None and at is not None and all(row.id != keep for row in page.rows):
+            # Read after the page: a save committing meanwhile (the dialog's
+            # reload races it) is then seen here, never only in the page.
+            kept = queries.meeting_row(self.engine, keep)
+            if kept is not None and queries.list_key(kept.cursor) < queries.list_key(at):
+                page = queries.meeting_page(self.engine, text, at=kept.cursor, limit=limit)
         self.deliver(self._show_page, page, keep)
 
     def _show_page(self, page: MeetingPage, keep: int | None) -> None:

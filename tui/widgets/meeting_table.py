@@ -47,12 +47,17 @@ class MeetingTable(DataTable):
         self.add_column("Body", key="body")
 
     def show_page(self, page: MeetingPage, *, append: bool = False) -> None:
-        """Show a page of meetings, replacing the rows or after them."""
-        if not append:
-            self.clear()
-            self.first_cursor = page.rows[0].cursor if page.rows else None
-        for row in page.rows:
-            self.add_row(*self._cells(row), key=str(row.id))
+        """Show a page of meetings, replacing the rows or after them.
+
+        Refilling moves the cursor to the first row without the person moving it:
+        that highlight is not posted (the screen says which meeting is shown).
+        """
+        with self.prevent(DataTable.RowHighlighted):
+            if not append:
+                self.clear()
+                self.first_cursor = page.rows[0].cursor if page.rows else None
+            for row in page.rows:
+                self.add_row(*self._cells(row), key=str(row.id))
         self.next_cursor = page.next_cursor
 
     def update_meeting(self, row: MeetingRow) -> None:
