@@ -106,17 +106,24 @@ def build(path: Path, meetings: int, people: int, seed: int = 1) -> None:
     names = _people(people, rng)
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     cursor.executemany(
-        "INSERT INTO body (id, name) VALUES (?, ?)",
-        [(i, f"Samverkansråd {i}") for i in range(1, 21)],
+        "INSERT INTO body (id, uid, name) VALUES (?, ?, ?)",
+        [(i, f"body-{i}", f"Samverkansråd {i}") for i in range(1, 21)],
     )
-    orgs = [(i, f"{stem}{syllable}s kommun") for i, (stem, syllable) in enumerate(_pairs(), 1)]
-    cursor.executemany("INSERT INTO organization (id, name) VALUES (?, ?)", orgs)
-    cursor.executemany("INSERT INTO person (id, name) VALUES (?, ?)", list(enumerate(names, 1)))
-    aliases = [(i, i, n, alias_key(n)) for i, n in enumerate(names, 1)]
+    orgs = [
+        (i, f"org-{i}", f"{stem}{syllable}s kommun")
+        for i, (stem, syllable) in enumerate(_pairs(), 1)
+    ]
+    cursor.executemany("INSERT INTO organization (id, uid, name) VALUES (?, ?, ?)", orgs)
+    people_rows = [(i, f"person-{i}", n) for i, n in enumerate(names, 1)]
+    cursor.executemany("INSERT INTO person (id, uid, name) VALUES (?, ?, ?)", people_rows)
+    aliases = [(i, f"alias-{i}", i, n, alias_key(n)) for i, n in enumerate(names, 1)]
     cursor.executemany(
-        "INSERT INTO personalias (id, person_id, spelling, key) VALUES (?, ?, ?, ?)", aliases
+        "INSERT INTO personalias (id, uid, person_id, spelling, key) VALUES (?, ?, ?, ?, ?)",
+        aliases,
     )
     for table, rows in _meeting_rows(meetings, len(names), names, rng, now):
+        # Every row has a uid right after its id (see store.models.uid_field).
+        rows = [(row[0], f"{table}-{n}", *row[1:]) for n, row in enumerate(rows)]
         marks = ", ".join("?" * len(rows[0]))
         cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
     raw.commit()
@@ -155,7 +162,22 @@ def _one_meeting(
         ],
         "meeting": [header],
         "attendance": [
-            (None, m, i, p, names[p - 1], "S", rng.randint(1, 300), None, _role(i), True, 4 + i)
+            # paragraphs and paragraph_numbers None: present at all of them
+            (
+                None,
+                m,
+                i,
+                p,
+                names[p - 1],
+                "S",
+                rng.randint(1, 300),
+                None,
+                _role(i),
+                True,
+                None,
+                None,
+                4 + i,
+            )
             for i, p in enumerate(members)
         ],
         "officer": [
@@ -274,6 +296,27 @@ def measure_page(path: Path) -> float:
     return time.perf_counter() - began
 
 
+def measure_list(path: Path) -> dict[str, float]:
+    """Seconds for a sorted or faceted page (first, and 5,000 deep) and for the facet counts."""
+    from store.meeting_list import ListFilter, ListSort, facet_counts, sorted_page
+
+    engine = make_engine(str(path))
+    found = {}
+    for name, wanted, sort in (
+        ("by council", ListFilter(), ListSort("body", False)),
+        ("by attendees", ListFilter(), ListSort("attendees", True)),
+        ("unreviewed", ListFilter(reviewed=False), ListSort()),
+    ):
+        for offset in (0, 5000):
+            began = time.perf_counter()
+            sorted_page(engine, wanted, sort, offset=offset)
+            found[f"{name}, from {offset}"] = time.perf_counter() - began
+    began = time.perf_counter()
+    facet_counts(engine, ListFilter())
+    found["facet counts"] = time.perf_counter() - began
+    return found
+
+
 def measure_search(path: Path) -> dict[str, float]:
     """Index build time, and per-keystroke times while typing names (some with typos)."""
     from store.search import PeopleIndex
@@ -316,6 +359,8 @@ def main() -> None:
     print(f"start to first screen      {start:7.0f} ms   (aim < 1000; {rows:.0f} rows loaded)")
     print(f"open a meeting (median)    {app['open'] * 1000:7.1f} ms   (aim < 100)")
     print(f"page of 200, 30 pages deep {measure_page(path) * 1000:7.1f} ms")
+    for name, seconds in measure_list(path).items():
+        print(f"{'list ' + name:<27}{seconds * 1000:7.1f} ms")
     search = measure_search(path)
     print(
         f"people index build         {search['build'] * 1000:7.0f} ms   ({search['names']} people)"

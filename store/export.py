@@ -17,8 +17,8 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, time
-from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -56,6 +56,20 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 """The column names of each export, in order."""
+EXCEL_HEADERS = {
+    "meeting_id": "mötes_id", "body": "organ", "date": "datum", "start": "början", "end": "slut",
+    "location": "plats", "chair": "ordförande", "secretary": "sekreterare",
+    "adjusters": "justerare", "adjusted_on": "justerat", "next_meeting": "nästa_möte",
+    "source_file": "källfil", "name_as_written": "namn_som_skrivet", "person": "person",
+    "party": "parti", "organization": "organisation", "role": "roll", "present": "närvarande",
+    "number": "paragraf", "paragraphs": "paragrafer", "title": "rubrik", "decisions": "beslut",
+    "attachments": "bilagor",
+    "person_id": "person_id", "name": "namn", "aliases": "andra_stavningar", "parties": "partier",
+    "organizations": "organisationer", "meetings": "möten", "first_seen": "första_gången",
+    "last_seen": "senaste_gången",
+}  # fmt: skip
+"""`--excel` is read by people, in Swedish: each English column name's Swedish one."""
+EXCEL_ROLES = {"member": "ledamot", "substitute": "ersättare", "other": "övrig"}
 TABLE_NAMES = tuple(HEADERS)
 LIST_SEPARATOR = "; "
 """Joins several values in one cell (adjusters, aliases, parties, organisations)."""
@@ -87,13 +101,18 @@ def export_table(engine: Engine, name: str, out: TextIO, *, excel: bool = False)
     if excel:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=";" if excel else ",")
-    writer.writerow(HEADERS[name])
+    headers = HEADERS[name]
+    writer.writerow([EXCEL_HEADERS.get(h, h) for h in headers] if excel else headers)
     if name in _AS_TEXT:
-        query = _AS_TEXT[name](binary_order=engine.dialect.name == "sqlite")
+        query = _AS_TEXT[name](_Formats(binary_order=engine.dialect.name == "sqlite", excel=excel))
         return _write_streamed(engine, query, writer)
+    role = headers.index("role") if excel and "role" in headers else -1
     written = 0
     for row in _ROWS[name](engine):
-        writer.writerow([cell(value) for value in row])
+        cells = [_excel_cell(value) if excel else cell(value) for value in row]
+        if role >= 0:
+            cells[role] = EXCEL_ROLES.get(cells[role], cells[role])
+        writer.writerow(cells)
         written += 1
     return written
 
@@ -127,13 +146,20 @@ def cell(value: Any) -> str:
     return text
 
 
+def _excel_cell(value: Any) -> str:
+    """A cell for people reading Swedish: `ja`/`nej` instead of `true`/`false`."""
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    return cell(value)
+
+
 # -- attendance and agenda: one streamed query each, every cell made text by the database -----
 
 
 def _write_streamed(engine: Engine, query: Select, writer: Any) -> int:
     """Rows straight from the driver's cursor to `writer`, a page at a time: no ORM rows.
 
-    The query makes every cell what `cell` would (see `_text`, `_yes_no`), so
+    The query makes every cell what `cell` would (see `_Formats`), so
     nothing is done per cell in Python. On PostgreSQL a named (server-side)
     cursor streams the rows; SQLite's cursor steps through them as fetched.
     """
@@ -155,21 +181,36 @@ def _write_streamed(engine: Engine, query: Select, writer: Any) -> int:
     return written
 
 
-def _text(column: Any, binary_order: bool) -> Any:
-    """A text column as `cell` writes it: a leading `'` where it starts like a formula.
+@dataclass(frozen=True)
+class _Formats:
+    """How the database writes cells: `binary_order` (SQLite) and `excel` (Swedish words)."""
 
-    Every formula start sorts before "A" byte-wise; where text compares so
-    (`binary_order`: SQLite) that cheap test rules most values out before `substr` runs.
-    PostgreSQL compares by the database's collation, so there `substr` alone decides.
-    """
-    starts_like_formula = func.substr(column, 1, 1).in_(_FORMULA_STARTS)
-    if binary_order:
-        starts_like_formula = and_(column < literal("A", String), starts_like_formula)
-    return case((starts_like_formula, literal("'", String).concat(column)), else_=column)
+    binary_order: bool
+    excel: bool
 
+    def text(self, column: Any) -> Any:
+        """A text column as `cell` writes it: a leading `'` where it starts like a formula.
 
-def _yes_no(column: Any) -> Any:
-    return case((column, literal("true", String)), else_=literal("false", String))
+        Every formula start sorts before "A" byte-wise; where text compares so
+        (`binary_order`: SQLite) that cheap test rules most values out before `substr`.
+        PostgreSQL compares by the database's collation, so there `substr` alone decides.
+        """
+        starts_like_formula = func.substr(column, 1, 1).in_(_FORMULA_STARTS)
+        if self.binary_order:
+            starts_like_formula = and_(column < literal("A", String), starts_like_formula)
+        return case((starts_like_formula, literal("'", String).concat(column)), else_=column)
+
+    def yes_no(self, column: Any) -> Any:
+        """`true`/`false`, or `ja`/`nej` for Excel."""
+        yes, no = ("ja", "nej") if self.excel else ("true", "false")
+        return case((column, literal(yes, String)), else_=literal(no, String))
+
+    def role(self, column: Any) -> Any:
+        """The role as stored, or in Swedish for Excel (`ledamot`, `ersättare`, `övrig`)."""
+        if not self.excel:
+            return self.text(column)
+        words = {stored: literal(word, String) for stored, word in EXCEL_ROLES.items()}
+        return case(words, value=column, else_=self.text(column))
 
 
 def _iso_date(column: Any) -> Any:
@@ -177,13 +218,13 @@ def _iso_date(column: Any) -> Any:
     return cast(column, String)
 
 
-def _attendance_query(binary_order: bool) -> Select:
-    a, t = _ATTENDANCE, partial(_text, binary_order=binary_order)
+def _attendance_query(formats: _Formats) -> Select:
+    a, t = _ATTENDANCE, formats.text
     return (
         select(
             _MEETING.c.id, _iso_date(_MEETING.c.date), t(_BODY.c.name), t(a.c.name_as_written),
-            t(_PERSON.c.name), t(a.c.party), t(_ORG.c.name), t(a.c.role), _yes_no(a.c.present),
-            t(a.c.paragraph_numbers),
+            t(_PERSON.c.name), t(a.c.party), t(_ORG.c.name), formats.role(a.c.role),
+            formats.yes_no(a.c.present), t(a.c.paragraph_numbers),
         )
         .join_from(a, _MEETING, a.c.meeting_id == _MEETING.c.id)
         .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
@@ -193,8 +234,8 @@ def _attendance_query(binary_order: bool) -> Select:
     )  # fmt: skip
 
 
-def _agenda_query(binary_order: bool) -> Select:
-    i, t = _ITEM, partial(_text, binary_order=binary_order)
+def _agenda_query(formats: _Formats) -> Select:
+    i, t = _ITEM, formats.text
     return (
         select(
             _MEETING.c.id, _iso_date(_MEETING.c.date), t(_BODY.c.name), i.c.number,

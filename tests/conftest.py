@@ -38,3 +38,9 @@ def seeded_engine(seeds: Path, tmp_path: Path) -> Iterator[Engine]:
     engine = make_engine(str(copy))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's default language, whatever the machine's locale: tests ask for English."""
+    monkeypatch.setenv("PROTOKOLL_LANG", "sv")

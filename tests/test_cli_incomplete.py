@@ -31,7 +31,7 @@ def test_a_protocol_without_a_date_imports_warns_and_needs_attention(tmp_path: P
     runner = CliRunner()
     result = runner.invoke(app, ["--db", str(db), "import", str(undated), str(SAMPLE)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("2 files: 2 imported, 0 replaced, 0 unchanged")
+    assert result.stdout.startswith("2 filer: 2 importerade, 0 ersatta, 0 oförändrade")
     assert f"{undated}:" in result.stderr and "no meeting date found" in result.stderr
     engine = make_engine(str(db))
     rows = meeting_page(engine).rows
@@ -53,8 +53,8 @@ def test_two_files_of_one_council_and_day_give_two_meetings(tmp_path: Path) -> N
     (folder / "b.txt").write_text(text.replace("Almen", "Eken"), encoding="utf-8")
     result = CliRunner().invoke(app, ["--db", str(db), "import", str(folder)])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("2 files: 2 imported, 0 replaced")
-    assert f"{folder / 'b.txt'}: warning: possible duplicate of a.txt" in result.stderr
+    assert result.stdout.startswith("2 filer: 2 importerade, 0 ersatta")
+    assert f"{folder / 'b.txt'}: varning: möjlig dubblett av a.txt" in result.stderr
     engine = make_engine(str(db))
     assert len(meeting_page(engine).rows) == 2
     engine.dispose()

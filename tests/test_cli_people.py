@@ -56,9 +56,17 @@ def test_search_finds_a_person_by_a_typo(db: Path) -> None:
     result = run(db, "people", "search", "solweig oscarson")
     assert result.exit_code == 0
     first, second = result.stdout.splitlines()[:2]
-    # w/v folds: both spellings match as well; the one at more meetings comes first
-    assert "Solveig Oscarsson  [S, Nora kommun]  3 meetings" in first
-    assert "Solweig Oscarsson  [S, Nora kommun]  2 meetings" in second
+    # w/v folds: both spellings match as well; the one spelt exactly as typed comes first
+    assert "Solweig Oscarsson  [S, Nora kommun]  2 möten" in first
+    assert "Solveig Oscarsson  [S, Nora kommun]  3 möten" in second
+
+
+def test_search_takes_several_words_and_ranks_the_exact_spelling_first(db: Path) -> None:
+    result = run(db, "people", "search", "Irén", "Lejgren")
+    assert result.exit_code == 0
+    assert "Irén Lejgren  [" in result.stdout.splitlines()[0]
+    nordkvist = run(db, "people", "search", "nordkvist").stdout.splitlines()
+    assert "Anna Nordkvist" in nordkvist[0] and "Anna Nordqvist" in nordkvist[1]
 
 
 def test_suggest_as_csv_lists_every_true_variant(db: Path) -> None:
@@ -82,26 +90,27 @@ def test_suggest_table_and_min_score(db: Path) -> None:
 
 def test_reconcile_auto_merges_variants_and_no_look_alike(db: Path) -> None:
     dry = run(db, "people", "reconcile")
-    assert dry.stdout.count("Would merge") == 8 and "Nothing merged" in dry.stdout
+    assert dry.stdout.count("Skulle slå ihop") == 8 and "Inget sammanslaget" in dry.stdout
     result = run(db, "people", "reconcile", "--auto")
     assert result.exit_code == 0
-    assert result.stdout.count("Merged") == 8
+    assert result.stdout.count("Slog ihop") == 8
     assert "Irén Lejegren <- Irén Lejgren" in result.stdout
     for a, b in LOOK_ALIKES:
         assert a not in result.stdout or b not in result.stdout, (a, b)
     line = _person_line(db, "Irén Lejgren")
-    assert "Irén Lejegren (also Irén Lejgren)" in line and "3 meetings" in line
-    assert "Nothing to merge" in run(db, "people", "reconcile", "--auto").stdout
+    assert "Irén Lejegren (även Irén Lejgren)" in line and "3 möten" in line
+    assert "Inget att slå ihop" in run(db, "people", "reconcile", "--auto").stdout
 
 
 def test_merge_split_and_different_by_name_or_id(db: Path) -> None:
     merged = run(db, "people", "merge", "Tom Rymoén", "tom rymoen")
     assert merged.exit_code == 0, merged.output
-    assert merged.stdout.endswith("into Tom Rymoén (53): 1 row moved.\n")
+    assert merged.stdout == "Slog ihop Tom Rymoen med Tom Rymoén: 1 rad flyttad.\n"
     split = run(db, "people", "split", "53", "Tom Rymoen")
-    assert split.exit_code == 0 and split.stdout.startswith("Split Tom Rymoen (")
+    assert split.exit_code == 0
+    assert split.stdout == "Lösgjorde Tom Rymoen från Tom Rymoén: 1 rad flyttad.\n"
     different = run(db, "people", "different", "Eva Sund", "88")
-    assert different.stdout == "Eva Sund (16) and Ewa Sundkvist (88) are different.\n"
+    assert different.stdout == "Eva Sund och Ewa Sundkvist är olika.\n"
     assert "Eva Sund" not in run(db, "people", "suggest").stdout
     assert edits.undo(make_engine(str(db))) == (
         "Undid: Declared Eva Sund and Ewa Sundkvist different people"
@@ -111,9 +120,9 @@ def test_merge_split_and_different_by_name_or_id(db: Path) -> None:
 def test_names_that_are_ambiguous_or_unknown_are_clear_errors(db: Path) -> None:
     ambiguous = run(db, "people", "merge", "Kilsten, Sven Erik", "Tom Rymoen")
     assert ambiguous.exit_code == 1
-    assert "ambiguous" in ambiguous.stderr and "id 61: Sven Erik Kilsten" in ambiguous.stderr
+    assert "kan vara flera" in ambiguous.stderr and "id 61: Sven Erik Kilsten" in ambiguous.stderr
     unknown = run(db, "people", "different", "Nobody Atall", "Eva Sund")
-    assert unknown.exit_code == 1 and "no person is called 'Nobody Atall'" in unknown.stderr
+    assert unknown.exit_code == 1 and "ingen heter 'Nobody Atall'" in unknown.stderr
 
 
 def test_people_of_one_meeting_are_not_merged_without_force(db: Path) -> None:
@@ -125,14 +134,15 @@ def test_people_of_one_meeting_are_not_merged_without_force(db: Path) -> None:
 def test_orgs_commands(db: Path) -> None:
     # The importer already folds the seeds' kommun spellings into one organisation each.
     assert (
-        run(db, "orgs", "suggest").stdout == "No organisations to suggest at score 70 or above.\n"
+        run(db, "orgs", "suggest").stdout
+        == "Inga organisationer att föreslå vid 70 poäng eller mer.\n"
     )
     result = run(db, "orgs", "split", "Askersunds kommun", "Askersund kommun")
     assert result.exit_code == 0, result.output
     suggested = run(db, "orgs", "suggest", "--format", "csv").stdout
     assert "Askersunds kommun" not in suggested  # split means different: not suggested back
     assert run(db, "orgs", "merge", "Askersunds kommun", "Askersund kommun").exit_code == 0
-    assert run(db, "orgs", "reconcile", "--auto").stdout.startswith("Nothing to merge")
+    assert run(db, "orgs", "reconcile", "--auto").stdout.startswith("Inget att slå ihop")
 
 
 def _commands(command: Any, path: str = "protokoll") -> list[tuple[str, Any]]:

@@ -95,7 +95,7 @@ def test_import_warnings_about_a_file_with_escape_in_its_name(tmp_path: Path) ->
 
     assert result.exit_code == 0
     assert_no_controls(result.stderr)
-    expected = f"{tmp_path}/␛[31mröd.txt:{line}: warning: control characters removed"
+    expected = f"{tmp_path}/␛[31mröd.txt:{line}: varning: styrtecken borttagna ur texten"
     assert any(problem.startswith(expected) for problem in result.stderr.splitlines())
     assert_no_controls(run(tmp_path / "x.db", "export", "attendance").stdout.replace("\r\n", ""))
 
@@ -118,5 +118,5 @@ def test_history_and_undo_print_names_escaped(old_db: Path) -> None:
     undone = run(old_db, "undo")
 
     assert "Added attendee Anna␛[2JBerg" in history.stdout
-    assert undone.stdout.startswith("Undid: Added attendee Anna␛[2JBerg")
+    assert undone.stdout.startswith("Ångrade: Added attendee Anna␛[2JBerg")
     assert_no_controls(history.stdout + undone.stdout)

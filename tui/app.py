@@ -9,15 +9,20 @@ from sqlalchemy.engine import Engine
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store import edits
+from tui.i18n import choose_language, set_language, t
+from tui.localized import localize_bindings
 from tui.messages import DataChanged
 from tui.screens.help import HelpScreen
+from tui.screens.history import HistoryScreen
 from tui.screens.meetings import MeetingsScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.transfer import ExportScreen, ImportScreen
+from tui.store_words import told
 from tui.terminal_text import terminal_safe
 
 
@@ -25,6 +30,7 @@ def reconcile_screen() -> Screen:
     """The Reconcile view, imported when first shown: most sessions never need its scoring."""
     from tui.screens.reconcile import ReconcileScreen
 
+    localize_bindings()  # a class imported after the app started has its keys still untranslated
     return ReconcileScreen()
 
 
@@ -46,31 +52,33 @@ class ProtokollApp(App):
         "meetings": MeetingsScreen,
         "people": PeopleScreen,
         "reconcile": reconcile_screen,
+        "history": HistoryScreen,
     }
     DEFAULT_MODE = "meetings"
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "switch_mode('meetings')", "mode.meetings", show=False, tooltip="tip.1"),
+        Binding("2", "switch_mode('people')", "mode.people", show=False, tooltip="tip.2"),
+        Binding("3", "switch_mode('reconcile')", "mode.reconcile", show=False, tooltip="tip.3"),
+        Binding("4", "switch_mode('history')", "mode.history", show=False, tooltip="tip.4"),
+        Binding("ctrl+z", "undo", "key.undo", show=False, tooltip="tip.undo"),
+        Binding("ctrl+y", "redo", "key.redo", show=False, tooltip="tip.redo"),
+        Binding("i", "import", "key.import", show=False, tooltip="tip.import"),
+        Binding("x", "export", "key.export", show=False, tooltip="tip.export"),
+        Binding("question_mark", "help", "key.help", tooltip="tip.help"),
+        Binding("q", "quit", "key.quit", tooltip="tip.quit"),
         Binding(
-            "1", "switch_mode('meetings')", "Meetings", show=False, tooltip="Show the meetings"
-        ),
-        Binding("2", "switch_mode('people')", "People", show=False, tooltip="Search people"),
-        Binding(
-            "3",
-            "switch_mode('reconcile')",
-            "Reconcile",
+            "ctrl+p",
+            "command_palette",
+            "key.palette",
             show=False,
-            tooltip="Reconcile people and organisations",
+            priority=True,
+            tooltip="tip.palette",
         ),
-        Binding(
-            "ctrl+z", "undo", "Undo", tooltip="Undo the last change, even from an earlier session"
-        ),
-        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo the last undone change"),
-        Binding("i", "import", "Import", tooltip="Import protocol files or a folder"),
-        Binding("x", "export", "Export", tooltip="Export the four CSVs to a folder"),
-        Binding("question_mark", "help", "Help", tooltip="This list of keys"),
-        Binding("q", "quit", "Quit", tooltip="Quit (every change is already saved)"),
     ]
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, lang: str | None = None) -> None:
+        set_language(choose_language(lang))
+        localize_bindings()  # before any widget copies its class's bindings
         super().__init__()
         self.engine = engine
 
@@ -81,6 +89,12 @@ class ProtokollApp(App):
     def _imported(self, changed: bool | None) -> None:
         if changed:
             self.screen.post_message(DataChanged(from_top=True))
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search field in the user's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("palette.placeholder")
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def action_export(self) -> None:
         """Open the export dialog."""
@@ -93,15 +107,15 @@ class ProtokollApp(App):
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_undo(self) -> None:
         """Undo the newest change still in effect, from the history."""
-        self.call_from_thread(self._undone, edits.undo(self.engine), "Nothing to undo.")
+        self.call_from_thread(self._undone, edits.undo(self.engine), t("undo.nothing"))
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_redo(self) -> None:
         """Redo the change undone most recently."""
-        self.call_from_thread(self._undone, edits.redo(self.engine), "Nothing to redo.")
+        self.call_from_thread(self._undone, edits.redo(self.engine), t("redo.nothing"))
 
     def _undone(self, what: str | None, nothing: str) -> None:
-        self.notify(what or nothing, markup=False)
+        self.notify(told(what) if what else nothing, markup=False)
         if what:
             self.screen.post_message(DataChanged())
 
@@ -109,35 +123,39 @@ class ProtokollApp(App):
         """Notify; names and file names in the message are shown, never obeyed as controls."""
         super().notify(terminal_safe(message), title=terminal_safe(title), **options)
 
-    async def open_meeting(self, meeting_id: int) -> None:
-        """Switch to the meetings view and show one meeting."""
+    async def open_meeting(self, meeting_id: int, person_id: int | None = None) -> None:
+        """Switch to the meetings view and show one meeting (at one person's row, if given)."""
         await self.switch_mode("meetings")
         screen = self.screen
         if isinstance(screen, MeetingsScreen):
-            screen.open_meeting(meeting_id)
+            screen.open_meeting(meeting_id, person_id)
+
+    async def show_history(self, meeting_id: int | None) -> None:
+        """Switch to the history, of one meeting (None: of everything)."""
+        await self.switch_mode("history")
+        screen = self.screen
+        if isinstance(screen, HistoryScreen):
+            screen.show_meeting(meeting_id)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed undo or redo becomes a message; the app stays open."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             self.notify(
-                str(event.worker.error), title="Could not finish", severity="error", markup=False
+                str(event.worker.error), title=t("error.title"), severity="error", markup=False
             )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action by name in the command palette, the shown screen's too."""
-        yield from super().get_system_commands(screen)
-        for key, title, help_text in (
-            ("meetings", "Meetings", "Show the meetings (1)"),
-            ("people", "People", "Search people (2)"),
-            ("reconcile", "Reconcile", "Reconcile people and organisations (3)"),
-        ):
-            yield SystemCommand(title, help_text, lambda key=key: self.switch_mode(key))
-        yield SystemCommand("Import protocols", "Import files or a folder (i)", self.action_import)
-        yield SystemCommand(
-            "Export CSV", "Export the four CSVs to a folder (x)", self.action_export
-        )
-        yield SystemCommand("Undo", "Undo the last change (ctrl+z)", self.action_undo)
-        yield SystemCommand("Redo", "Redo the last undone change (ctrl+y)", self.action_redo)
-        yield SystemCommand("Help: keys", "Every key (?)", self.action_help)
+        for key in ("meetings", "people", "reconcile", "history"):
+            yield SystemCommand(
+                t(f"mode.{key}"), t(f"palette.{key}"), lambda key=key: self.switch_mode(key)
+            )
+        yield SystemCommand(t("palette.import"), t("palette.import.help"), self.action_import)
+        yield SystemCommand(t("palette.export"), t("palette.export.help"), self.action_export)
+        yield SystemCommand(t("key.undo"), t("palette.undo.help"), self.action_undo)
+        yield SystemCommand(t("key.redo"), t("palette.redo.help"), self.action_redo)
+        yield SystemCommand(t("palette.help"), t("palette.help.help"), self.action_help)
+        yield SystemCommand(t("palette.theme"), t("palette.theme.help"), self.action_change_theme)
+        yield SystemCommand(t("key.quit"), t("tip.quit"), self.action_quit)
         for title, help_text, callback in getattr(screen, "palette_commands", list)():
             yield SystemCommand(title, help_text, callback)

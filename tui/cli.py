@@ -6,13 +6,17 @@ from typing import Annotated
 
 import typer
 
-from store.db import DB_ENV_VAR, default_database
-from tui.commands import exporting, history, importing, orgs, people
+from store.db import default_database
+from tui import cli_language
+from tui.commands import demo, exporting, history, importing, orgs, people
 from tui.commands.state import CliState, state_of
+from tui.i18n import LANG_ENV_VAR, LANGUAGES, choose_language, language, set_language, t
 
+cli_language.install()
 app = typer.Typer(
     name="protokoll",
-    help="Turn council protocols into a clean database: import, review, reconcile, export.",
+    cls=cli_language.LocalizedGroup,
+    help="cli.help",
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode=None,
@@ -22,6 +26,13 @@ exporting.register(app)
 people.register(app)
 orgs.register(app)
 history.register(app)
+demo.register(app)
+
+
+def _check_lang(value: str | None) -> str | None:
+    if value is not None and value.strip().lower()[:2] not in LANGUAGES:
+        raise typer.BadParameter(t("cli.bad_lang", lang=value, known=", ".join(LANGUAGES)))
+    return value
 
 
 @app.callback(invoke_without_command=True)
@@ -29,24 +40,34 @@ def main_callback(
     ctx: typer.Context,
     db: Annotated[
         str | None,
+        typer.Option("--db", help="cli.option.db", metavar="FILE|URL", show_default=False),
+    ] = None,
+    lang: Annotated[
+        str | None,
         typer.Option(
-            "--db",
-            help=f"Database file or SQLAlchemy URL (default: ${DB_ENV_VAR}, else your data dir).",
+            "--lang",
+            help="cli.option.lang",
+            metavar="sv|en",
+            envvar=LANG_ENV_VAR,
+            callback=_check_lang,
+            show_default=False,
+            show_envvar=False,
         ),
     ] = None,
 ) -> None:
     """Open the app when no command is given."""
+    set_language(choose_language(lang))
     ctx.obj = CliState(database=db or default_database())
     if ctx.invoked_subcommand is None:
         open_app(ctx)
 
 
-@app.command("tui")
+@app.command("tui", help="cli.tui")
 def open_app(ctx: typer.Context) -> None:
     """Open the interactive app on the database."""
     from tui.app import ProtokollApp  # imported here: the CLI's other commands need no Textual
 
-    ProtokollApp(engine=state_of(ctx).engine()).run()
+    ProtokollApp(engine=state_of(ctx).engine(), lang=language()).run()
 
 
 def main() -> None:

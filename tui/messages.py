@@ -74,6 +74,8 @@ class MeetingChosen(Message):
     """The person asked to open one meeting (from anywhere in the app)."""
 
     meeting_id: int
+    person_id: int | None = None
+    """Put the cursor on this person's row of the attendance."""
 
 
 @dataclass

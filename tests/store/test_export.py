@@ -158,9 +158,19 @@ def test_excel_dialect_is_semicolons_after_a_byte_order_mark(
     paths = export_all(engine, tmp_path / "csv", excel=True)
     assert sorted(paths) == sorted(export.TABLE_NAMES)
     raw = paths["meetings"].read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfmeeting_id;body;date;")
+    assert raw.startswith("\ufeffmötes_id;organ;datum;".encode())  # Swedish, for people
     rows = read(raw.decode("utf-8-sig"), delimiter=";")
-    assert rows[0]["adjusters"] == "Bo Rudolfsson; Irén Lejgren"
+    assert rows[0]["justerare"] == "Bo Rudolfsson; Irén Lejgren"
+
+
+def test_excel_gives_swedish_roles_and_ja_nej(engine: Engine) -> None:
+    _, text = exported(engine, "attendance", excel=True)
+    rows = read(text.removeprefix("\ufeff"), delimiter=";")
+    assert {row["roll"] for row in rows} <= {"ledamot", "ersättare", "övrig"}
+    assert {row["närvarande"] for row in rows} <= {"ja", "nej"}
+    assert len({export.EXCEL_HEADERS.get(h, h) for h in HEADERS["attendance"]}) == len(
+        HEADERS["attendance"]
+    )
 
 
 def test_plain_export_all_has_no_byte_order_mark(engine: Engine, tmp_path: Path) -> None:

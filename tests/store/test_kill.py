@@ -158,10 +158,10 @@ def test_ctrl_c_stops_between_files_with_status_130(
     os.killpg(process.pid, signal.SIGINT)  # as the terminal does: to the import and its workers
     assert process.wait(timeout=60) == 130
     output = db.with_suffix(".out").read_text()
-    assert "Import interrupted (Ctrl-C) after " in output, output
+    assert "Importen avbröts (Ctrl-C) efter " in output, output
     assert wait_until_gone(workers) == []
     stored = assert_sound(db)
-    assert f"after {stored} of {FILES} files" in output, output
+    assert f"efter {stored} av {FILES} filer" in output, output
     assert stored < FILES
     assert run_to_end(db, folder) == 0
     assert dump(db) == clean

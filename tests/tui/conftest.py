@@ -24,3 +24,9 @@ def sample_copy(tmp_path: Path) -> Iterator[Engine]:
     engine = make_engine(str(copy))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def engine_seeds(seeded_engine: Engine) -> Engine:
+    """A fresh copy of the seeds imported by the importer (tests/conftest.py)."""
+    return seeded_engine

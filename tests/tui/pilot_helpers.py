@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 from collections.abc import Callable
 
+from textual.app import App
 from textual.css.query import QueryError
 from textual.pilot import Pilot
 
@@ -26,3 +29,13 @@ def _holds(condition: Callable[[], object]) -> bool:
         return bool(condition())
     except (QueryError, LookupError):  # a widget or row not there yet
         return False
+
+
+def screen_text(app: App) -> str:
+    """What the terminal shows now, line by line (read from the app's own screenshot)."""
+    svg = app.export_screenshot()
+    lines: dict[float, list[str]] = {}
+    for y, text in re.findall(r'<text[^>]* y="([\d.]+)"[^>]*>(.*?)</text>', svg):
+        lines.setdefault(float(y), []).append(html.unescape(text))
+    # Parts joined by a space: neighbouring widgets (tabs, footer keys) never run together.
+    return "\n".join(" ".join(parts) for _, parts in sorted(lines.items())).replace("\xa0", " ")

@@ -28,7 +28,7 @@ async def test_ctrl_z_takes_back_the_newest_import_and_ctrl_y_puts_it_back(
         await wait_for(pilot, lambda: table.row_count == 5)
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: table.row_count == 4)
-        assert any(m.startswith("Undid: Imported 00") for m in _messages(app))
+        assert any(m.startswith("Ångrade: Imported 00") for m in _messages(app))
         await pilot.press("ctrl+y")
         await wait_for(pilot, lambda: table.row_count == 5)
 

@@ -36,7 +36,8 @@ async def test_question_mark_opens_help_and_q_closes_it(sample_copy: Engine) -> 
         console = Console(width=100, record=True, file=io.StringIO())
         console.print(app.screen.query_one("#help-keys").query_one(Static).content)
         text = console.export_text()
-        assert "Mark the meeting reviewed" in text and "Meeting detail" in text and "ctrl+z" in text
+        assert "Markera mötet som granskat" in text and "Mötet (översikt" in text
+        assert "ctrl+z" in text and "Samordna" in text
         await pilot.press("q")
         await wait_for(pilot, lambda: isinstance(app.screen, MeetingsScreen))
         assert app.is_running
@@ -60,19 +61,19 @@ async def test_palette_holds_every_action(sample_copy: Engine) -> None:
         await wait_for(pilot, lambda: app.screen.detail)
         titles = {command.title for command in app.get_system_commands(app.screen)}
     assert {
-        "Meetings",
-        "People",
-        "Reconcile",
-        "Import protocols",
-        "Export CSV",
-        "Undo",
-        "Redo",
-        "Help: keys",
-        "Filter meetings",
-        "Toggle reviewed",
-        "Next needing attention",
-        "Edit field",
-        "Add row",
-        "Delete row",
-        "Show source",
+        "Möten",
+        "Personer",
+        "Samordna",
+        "Importera protokoll",
+        "Exportera CSV",
+        "Ångra",
+        "Gör om",
+        "Hjälp: tangenter",
+        "Filtrera möten",
+        "Granskad eller inte",
+        "Nästa som behöver åtgärd",
+        "Ändra fält",
+        "Lägg till rad",
+        "Ta bort rad",
+        "Visa källtexten",
     } <= titles

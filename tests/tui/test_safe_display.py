@@ -118,5 +118,5 @@ async def test_source_tab_names_the_encoding(tmp_path: Path) -> None:
         screen = app.screen
         await wait_for(pilot, lambda: screen.detail is not None)
         line = screen.query_one("#source-encoding", Static)
-        assert str(line.render()) == "Encoding: UTF-16 little-endian, no byte-order mark"
+        assert str(line.render()) == "Teckenkodning: UTF-16 little-endian, utan BOM"
     engine.dispose()

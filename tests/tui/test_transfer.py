@@ -36,7 +36,7 @@ async def test_import_a_protocol_shows_progress_and_summary(tmp_path: Path) -> N
         await wait_for(pilot, lambda: getattr(dialog, "summary", None))
         assert dialog.summary.count("imported") == 1
         log = "\n".join(dialog.query_one(Log).lines)
-        assert "1 imported" in log and seed.name in log
+        assert "1 importerade" in log and seed.name in log
         assert _meetings(engine) == 1
         await pilot.press("escape")
         rows = app.screen.query_one(MeetingTable)

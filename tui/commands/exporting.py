@@ -11,67 +11,44 @@ import typer
 
 from store.export import TABLE_NAMES, export_all, export_table
 from tui.commands.state import state_of
+from tui.i18n import plural, t
 from tui.terminal_text import TerminalSafeWriter, echo
-
-TABLE_HELP = {
-    "meetings": "Export one row per meeting: body, date, times, place, officers, source file.",
-    "attendance": "Export one row per attendee per meeting: name as written and canonical, "
-    "party, organisation, role, present, paragraphs attended (when not all).",
-    "agenda": "Export one row per agenda item: number, title, decisions and attachments.",
-    "people": "Export one row per person: spellings, parties, organisations, meetings attended.",
-}
-"""The help text of each table's command."""
 
 ExcelOption = Annotated[
     bool,
-    typer.Option(
-        "--excel",
-        help="Write for Swedish Excel: semicolon-separated, UTF-8 with a byte-order mark.",
-    ),
+    typer.Option("--excel", help="cli.export.excel"),
 ]
 OutFileOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--out", "-o", help="Write to this file instead of standard output.", dir_okay=False
-    ),
+    str | None,
+    typer.Option("--out", "-o", help="cli.export.out", metavar="FILE|FOLDER"),
 ]
 
-export_app = typer.Typer(
-    help="Export the database as CSV (comma-separated UTF-8, or --excel).",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
+export_app = typer.Typer(help="cli.export", no_args_is_help=True, rich_markup_mode=None)
 
 
 def register(app: typer.Typer) -> None:
     """Add the `export` command group to `app`."""
-    app.add_typer(export_app, name="export")
+    app.add_typer(export_app, name="export", help="cli.export")
 
 
 def _table_command(name: str) -> Callable[..., None]:
     def command(ctx: typer.Context, out: OutFileOption = None, excel: ExcelOption = False) -> None:
         _export_one(ctx, name, out, excel)
 
-    command.__doc__ = TABLE_HELP[name]
     return command
 
 
 for _name in TABLE_NAMES:
-    export_app.command(_name, help=TABLE_HELP[_name])(_table_command(_name))
+    export_app.command(_name, help=f"cli.export.{_name}")(_table_command(_name))
 
 
-@export_app.command("all")
+@export_app.command("all", help="cli.export.all")
 def export_everything(
     ctx: typer.Context,
     out: Annotated[
         Path,
         typer.Option(
-            "--out",
-            "-o",
-            help="Folder to write meetings.csv, attendance.csv, agenda.csv and "
-            "people.csv into (made if missing).",
-            file_okay=False,
-            show_default=False,
+            "--out", "-o", help="cli.export.all.out", metavar="FOLDER", show_default=False
         ),
     ],
     excel: ExcelOption = False,
@@ -80,13 +57,14 @@ def export_everything(
     try:
         paths = export_all(state_of(ctx).engine(), out, excel=excel)
     except OSError as error:
-        _fail(f"Cannot write to {out}: {error.strerror or error}")
-    echo(f"Wrote {', '.join(p.name for p in paths.values())} to {out}", err=True)
+        _fail(t("cli.export.cannot_write", path=out, why=error.strerror or error))
+    names = ", ".join(p.name for p in paths.values())
+    echo(t("cli.export.wrote_all", names=names, folder=out), err=True)
 
 
-def _export_one(ctx: typer.Context, name: str, out: Path | None, excel: bool) -> None:
+def _export_one(ctx: typer.Context, name: str, written: str | None, excel: bool) -> None:
     engine = state_of(ctx).engine()
-    if out is None:
+    if written is None:
         # Bytes, not the text stream: the export is UTF-8 whatever the terminal's encoding.
         stream = io.TextIOWrapper(typer.get_binary_stream("stdout"), encoding="utf-8", newline="")
         try:
@@ -96,12 +74,22 @@ def _export_one(ctx: typer.Context, name: str, out: Path | None, excel: bool) ->
             stream.flush()
             stream.detach()
         return
+    out = file_for(written, name)
     try:
         with out.open("w", encoding="utf-8", newline="") as stream:
             count = export_table(engine, name, stream, excel=excel)
     except OSError as error:
-        _fail(f"Cannot write {out}: {error.strerror or error}")
-    echo(f"Wrote {count} {name} row{'' if count == 1 else 's'} to {out}", err=True)
+        _fail(t("cli.export.cannot_write", path=out, why=error.strerror or error))
+    echo(plural(count, "cli.export.wrote.one", "cli.export.wrote", path=out), err=True)
+
+
+def file_for(written: str, name: str) -> Path:
+    """`--out exports/` (an existing folder, or ending in /) means `exports/<name>.csv`."""
+    out = Path(written).expanduser()
+    if out.is_dir() or written.endswith(("/", "\\")):
+        out.mkdir(parents=True, exist_ok=True)
+        return out / f"{name}.csv"
+    return out
 
 
 def _fail(message: str) -> None:

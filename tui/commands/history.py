@@ -13,32 +13,32 @@ import typer
 
 from store.history import HistoryEntry, HistoryError, list_history, redo, undo
 from tui.commands.state import state_of
+from tui.i18n import t
+from tui.store_words import told
 from tui.terminal_text import echo
 
 
 def register(app: typer.Typer) -> None:
     """Add the `history`, `undo` and `redo` commands to `app`."""
-    app.command("history")(history_command)
-    app.command("undo")(undo_command)
-    app.command("redo")(redo_command)
+    app.command("history", help="cli.history")(history_command)
+    app.command("undo", help="cli.undo")(undo_command)
+    app.command("redo", help="cli.redo")(redo_command)
 
 
 def history_command(
     ctx: typer.Context,
     meeting: Annotated[
         int | None,
-        typer.Option(
-            "--meeting", help="Only the entries about this meeting (by id).", metavar="ID"
-        ),
+        typer.Option("--meeting", help="cli.history.meeting", metavar="ID"),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", help="Show at most this many entries.", min=1)
+        int, typer.Option("--limit", help="cli.history.limit", min=1, metavar="N")
     ] = 50,
 ) -> None:
     """Every change, newest first: when, what, which meeting or person, in words."""
     entries = list_history(state_of(ctx).engine(), meeting_id=meeting, limit=limit)
     if not entries:
-        echo("No changes yet." if meeting is None else f"No changes to meeting {meeting}.")
+        echo(t("cli.history.none") if meeting is None else t("cli.history.none_for", id=meeting))
     for entry in entries:
         echo(history_line(entry))
 
@@ -50,24 +50,24 @@ def history_line(entry: HistoryEntry) -> str:
     which = f"{about}: " if about and about not in entry.summary else ""
     state = ""
     if entry.undone:
-        state = "  (undone, can be redone)" if entry.can_redo else "  (undone)"
-    return f"{when}  {entry.action:<9}  {which}{entry.summary}{state}"
+        state = t("history.undone.redo") if entry.can_redo else t("history.undone")
+    return f"{when}  {t(f'history.action.{entry.action}'):<9}  {which}{entry.summary}{state}"
 
 
 def undo_command(ctx: typer.Context) -> None:
     """Take back the newest change still in effect (an edit, a merge, an import, …)."""
-    _run(lambda: undo(state_of(ctx).engine()), "Nothing to undo.")
+    _run(lambda: undo(state_of(ctx).engine()), t("undo.nothing"))
 
 
 def redo_command(ctx: typer.Context) -> None:
     """Put back the change undone most recently, unless a change made since discarded it."""
-    _run(lambda: redo(state_of(ctx).engine()), "Nothing to redo.")
+    _run(lambda: redo(state_of(ctx).engine()), t("redo.nothing"))
 
 
 def _run(step: Callable[[], str | None], nothing: str) -> None:
     try:
         done = step()
     except HistoryError as error:
-        echo(f"Error: {error}", err=True)
+        echo(t("cli.error", message=told(str(error))), err=True)
         raise typer.Exit(1) from None
-    echo(done or nothing)
+    echo(told(done) if done else nothing)

@@ -17,6 +17,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from tui.commands.state import state_of
+from tui.i18n import t
+from tui.store_words import told
 from tui.terminal_text import terminal_safe
 
 if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an import runs
@@ -28,35 +30,23 @@ STATUSES = ("imported", "replaced", "unchanged", "refused", "failed")
 Report = Callable[[int, int, "FileOutcome"], None]
 INTERRUPTED_STATUS = 130
 """The shell's status for a command ended by Ctrl-C (128 + SIGINT)."""
-INTERRUPTED = (
-    "Import interrupted (Ctrl-C): the file being stored was rolled back; the files before "
-    "it are stored whole, the ones after it were not tried."
-)
 REDRAW_SECONDS = 0.1
 
 
 def register(app: typer.Typer) -> None:
     """Add the `import` command to `app`."""
-    app.command("import")(import_command)
+    app.command("import", help="cli.import")(import_command)
 
 
 def import_command(
     ctx: typer.Context,
     paths: Annotated[
         list[Path],
-        typer.Argument(
-            help="Protocol files (.txt, .md) or folders to search recursively.",
-            metavar="PATH",
-            show_default=False,
-        ),
+        typer.Argument(help="cli.import.paths", metavar="PATH", show_default=False),
     ],
     replace: Annotated[
         bool,
-        typer.Option(
-            "--replace",
-            help="Also replace meetings that someone has reviewed or edited since they were "
-            "imported (their edits are lost).",
-        ),
+        typer.Option("--replace", help="cli.import.replace"),
     ] = False,
 ) -> None:
     """Import protocols into the database, each file all or nothing.
@@ -67,7 +57,8 @@ def import_command(
     status 1 if any file failed or no protocol file was found. Ctrl-C stops after
     the file being stored (status 130); a second Ctrl-C stops at once.
     """
-    engine = state_of(ctx).engine()
+    state = state_of(ctx)
+    engine = state.engine(create=True)
     try:
         with _progress_reporter() as report, _stop_on_interrupt() as stop_requested:
             from store.loading import import_paths
@@ -76,34 +67,32 @@ def import_command(
                 engine, paths, replace=replace, on_progress=report, should_stop=stop_requested
             )
     except KeyboardInterrupt:  # a second Ctrl-C: the file being stored was rolled back
-        typer.echo(INTERRUPTED, err=True)
+        typer.echo(t("cli.import.interrupted"), err=True)
         raise typer.Exit(INTERRUPTED_STATUS) from None
     typer.echo(summary_line(summary))
+    typer.echo(t("cli.import.database", database=state.shown()))
     if summary.stopped:
         typer.echo(stopped_line(summary), err=True)
         raise typer.Exit(INTERRUPTED_STATUS)
     if not summary.outcomes:
-        typer.echo("No protocol files (.txt, .md) found.", err=True)
+        typer.echo(t("cli.import.none_found"), err=True)
         raise typer.Exit(1)
     if summary.count("failed"):
         raise typer.Exit(1)
 
 
 def summary_line(summary: ImportSummary) -> str:
-    """`5 files: 3 imported, 0 replaced, 1 unchanged, 0 refused, 1 failed`."""
+    """`5 filer: 3 importerade, 0 ersatta, 1 oförändrade, 0 vägrade, 1 misslyckade`."""
     files = len(summary.outcomes)
-    counts = ", ".join(f"{summary.count(status)} {status}" for status in STATUSES)
-    return f"{files} file{'' if files == 1 else 's'}: {counts}"
+    counts = ", ".join(t(f"status.{s}.count", count=summary.count(s)) for s in STATUSES)
+    return t("cli.import.files.one" if files == 1 else "cli.import.files", count=files) + counts
 
 
 def stopped_line(summary: ImportSummary) -> str:
     """What an import stopped by Ctrl-C did and did not do."""
     done = len(summary.outcomes)
     left = (summary.total or done) - done
-    return (
-        f"Import interrupted (Ctrl-C) after {done} of {summary.total} files: every file "
-        f"imported so far is stored whole; the other {left} were not tried."
-    )
+    return t("cli.import.stopped", done=done, total=summary.total, left=left)
 
 
 @contextmanager
@@ -134,7 +123,7 @@ def problem_lines(outcome: FileOutcome) -> list[str]:
     lines = [outcome.message] if outcome.message else []
     for warning in outcome.warnings:
         where = f"{outcome.path}:{warning.line}" if warning.line else outcome.path
-        lines.append(f"{where}: warning: {warning.message}")
+        lines.append(t("cli.import.warning", where=where, message=told(warning.message)))
     return [terminal_safe(line, newlines=False) for line in lines]
 
 
@@ -152,7 +141,7 @@ def _progress_reporter() -> Iterator[Report]:
         return
     console = Console(stderr=True)
     columns = (
-        TextColumn("Importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
+        TextColumn(t("cli.importing")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn()
     )  # fmt: skip
     with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("import", total=None)

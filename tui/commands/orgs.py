@@ -12,5 +12,5 @@ def register(app: typer.Typer) -> None:
     app.add_typer(
         make_app(ORGANIZATIONS),
         name="orgs",
-        help="Reconcile spellings of one organisation (Askersund/Askersunds kommun).",
+        help="cli.orgs",
     )

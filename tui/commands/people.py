@@ -21,6 +21,7 @@ from sqlmodel import Session
 from store import merging
 from store.merging import MergeError, MergeResult
 from store.models import Organization, Person
+from store.ranking import search_people
 from store.reconcile import (
     DEFAULT_AUTO_SCORE,
     DEFAULT_SUGGEST_SCORE,
@@ -31,6 +32,9 @@ from store.reconcile import (
 )
 from store.search import PeopleIndex
 from tui.commands.state import state_of
+from tui.i18n import plural, t
+from tui.store_words import reasons as told_reasons
+from tui.store_words import told
 from tui.terminal_text import TerminalSafeWriter, echo
 
 FORMATS = ("table", "csv")
@@ -38,19 +42,18 @@ FORMATS = ("table", "csv")
 
 @dataclass(frozen=True)
 class Words:
-    """How one kind is called in help and messages."""
+    """One kind (people or organisations): its store name, help keys and table."""
 
     kind: str
-    one: str
-    many: str
-    a_one: str
     model: type
 
+    def key(self, name: str) -> str:
+        """The catalogue key of one help text or message for this kind."""
+        return f"cli.{self.kind}.{name}"
 
-PEOPLE = Words("person", "person", "people", "a person", Person)
-ORGANIZATIONS = Words(
-    "organization", "organisation", "organisations", "an organisation", Organization
-)
+
+PEOPLE = Words("person", Person)
+ORGANIZATIONS = Words("organization", Organization)
 
 
 def register(app: typer.Typer) -> None:
@@ -58,7 +61,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(
         make_app(PEOPLE),
         name="people",
-        help="Find people and reconcile spellings of one person's name.",
+        help="cli.people",
     )
 
 
@@ -66,7 +69,7 @@ def make_app(words: Words) -> typer.Typer:
     """The search/suggest/merge/split/different/reconcile commands for one kind."""
     app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
     if words.kind == "person":
-        app.command("search")(search_command)
+        app.command("search", help="cli.search")(search_command)
     for name, factory in (
         ("suggest", _suggest_command),
         ("merge", _merge_command),
@@ -74,7 +77,7 @@ def make_app(words: Words) -> typer.Typer:
         ("different", _different_command),
         ("reconcile", _reconcile_command),
     ):
-        app.command(name)(factory(words))
+        app.command(name, help=words.key(name))(factory(words))
     return app
 
 
@@ -86,7 +89,7 @@ def _failing_clearly(command: Callable[..., None]) -> Callable[..., None]:
         try:
             command(*args, **kwargs)
         except MergeError as error:
-            echo(f"Error: {error}", err=True)
+            echo(t("cli.error", message=told(str(error))), err=True)
             raise typer.Exit(1) from None
 
     return run
@@ -97,71 +100,63 @@ def _failing_clearly(command: Callable[..., None]) -> Callable[..., None]:
 
 def search_command(
     ctx: typer.Context,
-    query: Annotated[
-        str,
-        typer.Argument(help="Name or part of it; typos, w/v and é/e are fine.", metavar="QUERY"),
+    words: Annotated[
+        list[str], typer.Argument(help="cli.search.query", metavar="NAME...", show_default=False)
     ],
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", help="Show at most this many people.")
-    ] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="cli.search.limit", metavar="N")] = 20,
 ) -> None:
     """Find people by any spelling of their name, best match first."""
-    hits = PeopleIndex.load(state_of(ctx).engine()).search(query, limit=limit)
+    query = " ".join(words)
+    hits = search_people(PeopleIndex.load(state_of(ctx).engine()), query, limit=limit)
     if not hits:
-        echo(f"No one matches {query!r}.")
+        echo(t("cli.search.none", query=query))
         return
     for hit in hits:
-        others = f" (also {', '.join(hit.other_spellings)})" if hit.other_spellings else ""
+        others = t("cli.search.also", names=", ".join(hit.other_spellings))
         where = ", ".join([*hit.parties, *hit.organizations]) or "-"
+        meetings = plural(hit.meetings, "cli.meetings.one", "cli.meetings")
         echo(
-            f"{hit.person_id:>6}  {hit.name}{others}  [{where}]  "
-            f"{hit.meetings} meeting{'' if hit.meetings == 1 else 's'}  score {hit.score:g}"
+            f"{hit.person_id:>6}  {hit.name}{others if hit.other_spellings else ''}  [{where}]  "
+            f"{meetings}  {t('cli.search.score', score=f'{hit.score:g}')}"
         )
 
 
 # --- suggest -------------------------------------------------------------------
 
 
-def _min_score_option(default: float, what: str) -> Any:
-    return typer.Option("--min-score", min=0, max=100, help=f"{what} (0–100, default {default:g}).")
+def _min_score_option(what: str) -> Any:
+    return typer.Option("--min-score", min=0, max=100, help=what, metavar="0-100")
 
 
 def _suggest_command(words: Words) -> Callable[..., None]:
     def suggest_command(
         ctx: typer.Context,
         min_score: Annotated[
-            float, _min_score_option(DEFAULT_SUGGEST_SCORE, "Show pairs scoring at least this")
+            float, _min_score_option("cli.suggest.min_score")
         ] = DEFAULT_SUGGEST_SCORE,
         output: Annotated[
-            str,
-            typer.Option(
-                "--format", help="`table` for reading, `csv` (name_a,name_b,score,reasons,…)."
-            ),
+            str, typer.Option("--format", help="cli.suggest.format", metavar="table|csv")
         ] = "table",
     ) -> None:
         if output not in FORMATS:
-            raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+            raise typer.BadParameter(
+                t("cli.use_one_of", choices=", ".join(FORMATS)), param_hint="--format"
+            )
         found = suggestions(state_of(ctx).engine(), words.kind, min_score)
         if output == "csv":
             write_csv(found)
         elif not found:
-            echo(f"No {words.many} to suggest at score {min_score:g} or above.")
+            echo(t(words.key("none"), score=f"{min_score:g}"))
         for suggestion in found if output == "table" else ():
             echo(suggestion_line(suggestion))
 
-    suggest_command.__doc__ = (
-        f"List pairs of {words.many} that may be one, best first, with the reasons."
-    )
     return suggest_command
 
 
 def suggestion_line(suggestion: Suggestion) -> str:
-    """`100.0  Irén Lejegren (13) ~ Irén Lejgren (29): same party S, …`."""
+    """`100.0  Irén Lejegren ~ Irén Lejgren: samma parti S, …`."""
     a, b = suggestion.a, suggestion.b
-    return (
-        f"{suggestion.score:5.1f}  {a.name} ({a.id}) ~ {b.name} ({b.id}): "
-        f"{', '.join(suggestion.reasons)}"
-    )
+    return f"{suggestion.score:5.1f}  {a.name} ~ {b.name}: {told_reasons(suggestion.reasons)}"
 
 
 def write_csv(found: list[Suggestion]) -> None:
@@ -179,67 +174,46 @@ def _merge_command(words: Words) -> Callable[..., None]:
     @_failing_clearly
     def merge_command(
         ctx: typer.Context,
-        keep: Annotated[
-            str, typer.Argument(help=f"The {words.one} to keep: id or name.", metavar="KEEP")
-        ],
+        keep: Annotated[str, typer.Argument(help=words.key("merge.keep"), metavar="KEEP")],
         others: Annotated[
             list[str],
-            typer.Argument(
-                help=f"The {words.many} to merge into it: ids or names.", metavar="OTHER..."
-            ),
+            typer.Argument(help=words.key("merge.others"), metavar="OTHER...", show_default=False),
         ],
         name: Annotated[
-            str | None,
-            typer.Option(
-                "--name", help="Canonical spelling to keep (default: the kept one's name)."
-            ),
+            str | None, typer.Option("--name", help="cli.merge.name", metavar="NAME")
         ] = None,
-        force: Annotated[
-            bool,
-            typer.Option(
-                "--force", help="Merge even people listed together at one meeting (a wrong list)."
-            ),
-        ] = False,
+        force: Annotated[bool, typer.Option("--force", help="cli.merge.force")] = False,
     ) -> None:
         engine = state_of(ctx).engine()
         keep_id = merging.find(engine, keep, kind=words.kind)
         other_ids = [merging.find(engine, other, kind=words.kind) for other in others]
+        merged = [_name(engine, words, i) for i in other_ids]
         result = merging.merge(engine, keep_id, other_ids, kind=words.kind, name=name, force=force)
-        echo(merge_line(result))
+        echo(merge_line(result, merged))
 
-    merge_command.__doc__ = (
-        f"Merge {words.many} into one; their spellings stay as aliases. Undoable."
-    )
     return merge_command
 
 
-def merge_line(result: MergeResult) -> str:
-    """`Merged 29 into Irén Lejegren (13): 2 rows moved.`"""
-    merged = ", ".join(str(i) for i in result.merged_ids)
-    rows = f"{result.rows_moved} row{'' if result.rows_moved == 1 else 's'}"
-    return f"Merged {merged} into {result.name} ({result.keep_id}): {rows} moved."
+def merge_line(result: MergeResult, merged: list[str]) -> str:
+    """`Slog ihop Irén Lejgren med Irén Lejegren: 2 rader flyttade.`"""
+    rows = plural(result.rows_moved, "cli.rows_moved.one", "cli.rows_moved")
+    return t("cli.merged", names=", ".join(merged), name=result.name, rows=rows)
 
 
 def _split_command(words: Words) -> Callable[..., None]:
     @_failing_clearly
     def split_command(
         ctx: typer.Context,
-        owner: Annotated[
-            str, typer.Argument(help=f"The {words.one}: id or name.", metavar=words.one.upper())
-        ],
-        spelling: Annotated[
-            str, typer.Argument(help="The spelling to detach, with its rows.", metavar="SPELLING")
-        ],
+        owner: Annotated[str, typer.Argument(help=words.key("split.owner"), metavar="OWNER")],
+        spelling: Annotated[str, typer.Argument(help="cli.split.spelling", metavar="SPELLING")],
     ) -> None:
         engine = state_of(ctx).engine()
         owner_id = merging.find(engine, owner, kind=words.kind)
         result = merging.split(engine, owner_id, spelling, kind=words.kind)
-        rows = f"{result.rows_moved} row{'' if result.rows_moved == 1 else 's'}"
-        echo(f"Split {result.spelling} ({result.new_id}) from {result.from_id}: {rows} moved.")
+        rows = plural(result.rows_moved, "cli.rows_moved.one", "cli.rows_moved")
+        owner_name = _name(engine, words, result.from_id)
+        echo(t("cli.split", spelling=result.spelling, owner=owner_name, rows=rows))
 
-    split_command.__doc__ = (
-        f"Detach one spelling (and its rows) into {words.a_one} of its own. Undoable."
-    )
     return split_command
 
 
@@ -247,24 +221,16 @@ def _different_command(words: Words) -> Callable[..., None]:
     @_failing_clearly
     def different_command(
         ctx: typer.Context,
-        first: Annotated[
-            str, typer.Argument(help=f"{words.a_one.capitalize()}: id or name.", metavar="A")
-        ],
-        second: Annotated[
-            str, typer.Argument(help=f"Another {words.one}: id or name.", metavar="B")
-        ],
+        first: Annotated[str, typer.Argument(help=words.key("different.a"), metavar="A")],
+        second: Annotated[str, typer.Argument(help=words.key("different.b"), metavar="B")],
     ) -> None:
         engine = state_of(ctx).engine()
         a = merging.find(engine, first, kind=words.kind)
         b = merging.find(engine, second, kind=words.kind)
         batch = merging.declare_different(engine, a, b, kind=words.kind)
-        already = "" if batch is not None else " (already declared)"
-        pair = f"{_name(engine, words, a)} ({a}) and {_name(engine, words, b)} ({b})"
-        echo(f"{pair} are different{already}.")
+        key = "cli.different" if batch is not None else "cli.different.already"
+        echo(t(key, a=_name(engine, words, a), b=_name(engine, words, b)))
 
-    different_command.__doc__ = (
-        f"Declare two {words.many} different, so they are never suggested again."
-    )
     return different_command
 
 
@@ -280,32 +246,26 @@ def _reconcile_command(words: Words) -> Callable[..., None]:
     @_failing_clearly
     def reconcile_command(
         ctx: typer.Context,
-        auto: Annotated[
-            bool,
-            typer.Option("--auto", help="Merge every suggested group; without it, only show them."),
-        ] = False,
+        auto: Annotated[bool, typer.Option("--auto", help="cli.reconcile.auto")] = False,
         min_score: Annotated[
-            float, _min_score_option(DEFAULT_AUTO_SCORE, "Merge groups scoring at least this")
+            float, _min_score_option("cli.reconcile.min_score")
         ] = DEFAULT_AUTO_SCORE,
     ) -> None:
         engine = state_of(ctx).engine()
         groups = suggested_groups(engine, words.kind, min_score)
         if not groups:
-            echo(f"Nothing to merge at score {min_score:g} or above.")
+            echo(t("cli.reconcile.nothing", score=f"{min_score:g}"))
         if auto:  # all in one history entry: one undo takes them back
-            for group, result in zip(groups, merging.merge_groups(engine, groups), strict=True):
-                echo(f"{group_line(group)}: {merge_line(result)}")
+            merged = [[m.name for m in g.members if m.id != g.keep.id] for g in groups]
+            results = merging.merge_groups(engine, groups)
+            for group, result, names in zip(groups, results, merged, strict=True):
+                echo(f"{group_line(group)}: {merge_line(result, names)}")
         else:
             for group in groups:
-                echo(f"Would merge {group_line(group)}")
+                echo(t("cli.reconcile.would", group=group_line(group)))
         if groups and not auto:
-            echo("Nothing merged: add --auto to merge these.")
+            echo(t("cli.reconcile.dry"))
 
-    reconcile_command.__doc__ = (
-        f"Merge every group of {words.many} scoring at or above --min-score "
-        "(one `protokoll undo` takes them all back). "
-        f"The default score is set so no look-alike pair in the seed protocols merges."
-    )
     return reconcile_command
 
 

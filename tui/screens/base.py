@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.i18n import t
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
@@ -39,7 +41,7 @@ class StoreMixin:
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             self.app.notify(  # type: ignore[attr-defined]
                 str(event.worker.error) or type(event.worker.error).__name__,
-                title="Could not finish",
+                title=t("error.title"),
                 severity="error",
                 markup=False,
             )

@@ -4,41 +4,70 @@ from __future__ import annotations
 
 import re
 
+from importers.swedish_dates import InvalidDate, find_date
 from store.edits import EditError, parse_value
 from store.paragraphs import check_ranges
 from store.queries import Choices
+from tui.i18n import t
 from tui.screens.form import Check, FieldSpec
-from tui.widgets.detail_rows import ROLE_NAMES
+from tui.store_words import told
+from tui.widgets.detail_rows import role_name
 
 PARTY = re.compile(r"^[A-ZÅÄÖ]{1,6}$")
 TOGGLED = {("meeting", "reviewed"), ("attendance", "present"), ("importwarning", "resolved")}
 """Yes/no fields: `e` flips them, no dialog."""
-MULTILINE = {"body", "decisions", "attachments", "next_meeting_text"}
-HINTS = {
-    "date": "YYYY-MM-DD",
-    "adjusted_on": "YYYY-MM-DD, empty if not adjusted",
-    "next_meeting": "YYYY-MM-DD, empty if none",
-    "start_time": "HH:MM, e.g. 9:00",
-    "end_time": "HH:MM, e.g. 16:30",
-    "party": "Party code, e.g. S, M, KD; a new code is confirmed",
-    "organization": "Pick a known organisation (down arrow); a new one is confirmed",
-    "body": "The item's text: paragraphs separated by a blank line",
-    "decisions": "One decision (Beslut) per line",
-    "attachments": "One attachment (Bilaga) per line",
-    "paragraphs": "The §§ attended, e.g. 1-6, 9-34; empty if all of them",
+MULTILINE = {"body", "decisions", "attachments", "next_meeting_text", "title"}
+ONE_LINE = {"title"}
+"""Shown over several lines, saved as one: a long title wraps while it is edited."""
+DATES = {"date", "adjusted_on", "next_meeting"}
+HINTED = {
+    "date",
+    "adjusted_on",
+    "next_meeting",
+    "start_time",
+    "end_time",
+    "party",
+    "organization",
+    "body",
+    "decisions",
+    "attachments",
+    "title",
+    "paragraphs",
 }
-LABELS = {
-    "name_as_written": "Name as written",
-    "organization": "Organisation",
-    "start_time": "Start time",
-    "end_time": "End time",
-    "adjusted_on": "Adjusted on",
-    "next_meeting": "Next meeting",
-    "next_meeting_text": "Next meeting, as written",
-    "body": "Text",
-    "number": "Number (§)",
-    "paragraphs": "Paragraphs attended (§§)",
-}
+
+
+def label_of(field: str) -> str:
+    """A field's name as the dialog shows it."""
+    return t(f"field.{field}")
+
+
+def hint_of(field: str) -> str:
+    """The grey line under a field."""
+    return t(f"hint.{field}") if field in HINTED else ""
+
+
+def typed_date(text: str) -> str:
+    """A date as typed (`29/9 2022`, `29 september 2022`, `2022-09-29`) in ISO form.
+
+    Text that is not wholly one date is returned as typed, for the check to reject.
+    """
+    text = text.strip()
+    try:
+        found = find_date(text) if text else None
+    except InvalidDate:
+        return text
+    if found is None or found.written.strip().rstrip(".") != text.rstrip("."):
+        return text
+    return found.value.isoformat()
+
+
+def typed_value(field: str, value: str) -> str:
+    """What a typed value is saved as."""
+    if field in DATES:
+        return typed_date(value)
+    if field in ONE_LINE:
+        return " ".join(value.split())
+    return value.rstrip() if "\n" in value else value.strip()
 
 
 def stored_check(table_name: str, field: str) -> Check:
@@ -46,9 +75,9 @@ def stored_check(table_name: str, field: str) -> Check:
 
     def check(value: str) -> str | None:
         try:
-            parse_value(table_name, field, value)
-        except EditError as error:
-            return str(error)
+            parse_value(table_name, field, typed_value(field, value))
+        except EditError:
+            return t(f"check.{field}") if field in HINTED else t("check.invalid")
         return None
 
     return check
@@ -57,27 +86,32 @@ def stored_check(table_name: str, field: str) -> Check:
 def check_party(value: str) -> str | None:
     """A party code: a few capital letters, or nothing."""
     value = value.strip().upper()
-    return None if not value or PARTY.match(value) else "a party code is 1-6 letters, e.g. S or KD"
+    return None if not value or PARTY.match(value) else t("check.party")
+
+
+def check_paragraphs(value: str) -> str | None:
+    """Paragraph ranges such as `1-6, 9-34`, or nothing (all of them)."""
+    problem = check_ranges(value)
+    return told(problem) if problem else None
 
 
 def check_name(value: str) -> str | None:
     """A name: anything but empty."""
-    return None if value.strip() else "must not be empty"
+    return None if value.strip() else t("check.empty")
 
 
 def edit_spec(table_name: str, field: str, value: str, choices: Choices) -> FieldSpec:
     """The dialog field that edits `table_name.field`, starting from `value`."""
-    label = LABELS.get(field, field.replace("_", " ").capitalize())
+    label = label_of(field)
     if table_name == "meeting" and field == "body":
         names = tuple(name for _, name in choices.bodies)
-        hint = "Pick a known body (down arrow); a new one is confirmed"
-        return FieldSpec(field, "Body", value, check_name, suggestions=names, hint=hint)
+        return FieldSpec(field, label, value, check_name, suggestions=names, hint=t("hint.council"))
     if field == "organization":
         names = tuple(name for _, name in choices.organizations)
-        return FieldSpec(field, label, value, suggestions=names, hint=HINTS[field])
+        return FieldSpec(field, label, value, suggestions=names, hint=hint_of(field))
     if field == "party":
         return FieldSpec(
-            field, "Party", value, check_party, suggestions=choices.parties, hint=HINTS[field]
+            field, label, value, check_party, suggestions=choices.parties, hint=hint_of(field)
         )
     if field == "role":
         roles = (
@@ -85,32 +119,33 @@ def edit_spec(table_name: str, field: str, value: str, choices: Choices) -> Fiel
             if table_name == "attendance"
             else ("chair", "secretary", "adjuster")
         )
-        return FieldSpec(field, "Role", value, choices=tuple((ROLE_NAMES[r], r) for r in roles))
+        return FieldSpec(field, label, value, choices=tuple((role_name(r), r) for r in roles))
     if field == "paragraphs":
-        return FieldSpec(field, label, value, check_ranges, hint=HINTS[field])
+        return FieldSpec(field, label, value, check_paragraphs, hint=hint_of(field))
     if field == "name_as_written":
-        return FieldSpec(
-            field, label, value, check_name, hint="The person is relinked to this spelling"
-        )
-    multiline = field in MULTILINE
+        return FieldSpec(field, label, value, check_name, hint=t("hint.name_as_written"))
+    check = check_name if field == "title" else stored_check(table_name, field)
+    return FieldSpec(field, label, value, check, multiline=field in MULTILINE, hint=hint_of(field))
+
+
+def present_spec(value: bool = True) -> FieldSpec:
+    """The yes/no field of whether an attendee was there."""
     return FieldSpec(
-        field,
-        label,
-        value,
-        stored_check(table_name, field),
-        multiline=multiline,
-        hint=HINTS.get(field, ""),
+        "present",
+        label_of("present"),
+        "yes" if value else "no",
+        choices=((t("yes"), "yes"), (t("no"), "no")),
     )
 
 
 def attendee_specs(choices: Choices) -> list[FieldSpec]:
-    """The fields of a new attendance row."""
+    """The fields of a new attendance row: who, in what role, whether present, then party."""
     return [
         edit_spec("attendance", "name_as_written", "", choices),
+        edit_spec("attendance", "role", "member", choices),
+        present_spec(),
         edit_spec("attendance", "party", "", choices),
         edit_spec("attendance", "organization", "", choices),
-        edit_spec("attendance", "role", "member", choices),
-        FieldSpec("present", "Present", "yes", choices=(("ja", "yes"), ("nej", "no"))),
     ]
 
 
@@ -126,7 +161,7 @@ def agenda_specs(next_number: int) -> list[FieldSpec]:
     """The fields of a new agenda item."""
     return [
         FieldSpec(
-            "number", LABELS["number"], str(next_number), stored_check("agendaitem", "number")
+            "number", label_of("number"), str(next_number), stored_check("agendaitem", "number")
         ),
-        FieldSpec("title", "Title", "", check_name),
+        FieldSpec("title", label_of("title"), "", check_name),
     ]

@@ -16,6 +16,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
+from tui.i18n import t
 from tui.terminal_text import safe_text, terminal_safe
 
 Check = Callable[[str], str | None]
@@ -50,10 +51,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s", "save", "Save", priority=True, tooltip="Save (enter on the last field too)"
-        ),
-        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "key.save", priority=True, tooltip="tip.save"),
+        Binding("escape", "cancel", "key.cancel", tooltip="tip.cancel"),
     ]
 
     def __init__(self, title: str, fields: list[FieldSpec]) -> None:
@@ -69,8 +68,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
                 for spec in self.fields:
                     yield from self._field(spec)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
-                yield Button("Cancel (esc)", id="cancel", compact=True)
+                yield Button(t("button.save"), variant="primary", id="save", compact=True)
+                yield Button(t("button.cancel"), id="cancel", compact=True)
 
     def _field(self, spec: FieldSpec) -> ComposeResult:
         yield Label(Text(spec.label), classes="field-label")
@@ -162,7 +161,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         offers = self.query_one(f"#offer-{spec.name}", OptionList)
         offers.clear_options()
         offers.add_options([Option(safe_text(m), id=str(i)) for i, m in enumerate(matches)])
-        offers.display = bool(matches) and matches != [value.strip()]
+        # Nothing offered before typing: a list of every value would hide the fields below.
+        offers.display = bool(folded) and bool(matches) and matches != [value.strip()]
 
     @on(OptionList.OptionSelected)
     def _offer_taken(self, event: OptionList.OptionSelected) -> None:
@@ -218,8 +218,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,j", "answer(True)", "key.yes", tooltip="tip.yes"),
+        Binding("n,escape", "answer(False)", "key.no", tooltip="tip.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -231,8 +231,8 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog confirm"):
             yield Static(safe_text(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Yes (y)", variant="primary", id="yes", compact=True)
-                yield Button("No (n)", id="no", compact=True)
+                yield Button(t("button.yes"), variant="primary", id="yes", compact=True)
+                yield Button(t("button.no"), id="no", compact=True)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

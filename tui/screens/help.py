@@ -13,6 +13,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tui.i18n import has, t
+
 KEY_NAMES = {
     "slash": "/",
     "question_mark": "?",
@@ -30,23 +32,30 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     """Where each group of keys works, with its bindings."""
     from tui.app import ProtokollApp
     from tui.screens.form import FormScreen
+    from tui.screens.history import HistoryScreen
     from tui.screens.meetings import MeetingsScreen
     from tui.screens.people import PeopleScreen
+    from tui.screens.reconcile import ReconcileScreen
+    from tui.screens.transfer import SubmittingCheckbox
+    from tui.widgets.keyed_table import KeyedTable
     from tui.widgets.meeting_detail import WarningTable
     from tui.widgets.meeting_table import MeetingTable
     from tui.widgets.people_tables import PeopleTable, PersonMeetingsTable
     from tui.widgets.record_table import RecordTable
 
     return [
-        ("Everywhere", ProtokollApp.BINDINGS),
-        ("Meetings", [*MeetingsScreen.BINDINGS, *MeetingTable.BINDINGS]),
+        (t("help.everywhere"), ProtokollApp.BINDINGS),
+        (t("help.lists"), KeyedTable.BINDINGS),
+        (t("help.meetings"), [*MeetingsScreen.BINDINGS, *MeetingTable.BINDINGS]),
+        (t("help.detail"), RecordTable.BINDINGS),
+        (t("help.warnings"), WarningTable.BINDINGS),
         (
-            "Meeting detail (overview, attendance, agenda)",
-            RecordTable.BINDINGS,
+            t("help.people"),
+            [*PeopleScreen.BINDINGS, *PeopleTable.BINDINGS, *PersonMeetingsTable.BINDINGS],
         ),
-        ("Warnings tab", WarningTable.BINDINGS),
-        ("People", [*PeopleScreen.BINDINGS, *PeopleTable.BINDINGS, *PersonMeetingsTable.BINDINGS]),
-        ("Edit dialogs", FormScreen.BINDINGS),
+        (t("help.reconcile"), ReconcileScreen.BINDINGS),
+        (t("help.history"), HistoryScreen.BINDINGS),
+        (t("help.dialogs"), [*FormScreen.BINDINGS, *SubmittingCheckbox.BINDINGS]),
     ]
 
 
@@ -58,11 +67,11 @@ def key_table() -> Group:
         for binding in bindings:
             if isinstance(binding, Binding):
                 what = binding.tooltip or binding.description or binding.action
-                table.add_row(Text(key_label(binding.key)), Text(what))
+                table.add_row(Text(key_label(binding.key)), Text(t(what) if has(what) else what))
         tables.append(table)
-    more = _section_table("Anywhere else")
-    more.add_row(Text("tab / shift+tab"), Text("Move between the list, the tabs and the tables"))
-    more.add_row(Text("ctrl+p"), Text("Command palette: every action by name"))
+    more = _section_table(t("help.elsewhere"))
+    more.add_row(Text("tab / shift+tab"), Text(t("help.tab")))
+    more.add_row(Text(t("help.reconcile.how.key")), Text(t("help.reconcile.how")))
     return Group(*tables, more)
 
 
@@ -83,12 +92,14 @@ def _section_table(title: str) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Every key the app knows. Any of escape, q or ? closes it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "key.close", tooltip="tip.close")
+    ]
 
     def compose(self) -> ComposeResult:
         """A scrollable table of keys."""
         with Vertical(classes="dialog wide help"):
-            yield Label(Text("Keys"), classes="dialog-title")
+            yield Label(Text(t("help.title")), classes="dialog-title")
             with VerticalScroll(id="help-keys"):
                 yield Static(key_table())
 

@@ -11,8 +11,16 @@ from textual import work
 from store import edits, paragraphs, queries
 from store.edits import EditResult
 from store.queries import Choices, MeetingDetail, MeetingRow
+from tui.i18n import meeting_label, t
 from tui.messages import AddRequested, DeleteRequested, EditRequested
-from tui.screens.fields import TOGGLED, agenda_specs, attendee_specs, edit_spec, officer_specs
+from tui.screens.fields import (
+    TOGGLED,
+    agenda_specs,
+    attendee_specs,
+    edit_spec,
+    officer_specs,
+    typed_value,
+)
 from tui.screens.form import ConfirmScreen, FormScreen
 from tui.widgets.meeting_detail import MeetingDetailView
 from tui.widgets.meeting_table import MeetingTable
@@ -113,14 +121,12 @@ class EditFlow:
         now = current_value(detail, message.table_name, message.row_id, message.field)
         if (message.table_name, message.field) in TOGGLED:
             job = _update(message.table_name, message.row_id, message.field, not now)
-            self.save(
-                job, f"{message.field.replace('_', ' ').capitalize()}: {'no' if now else 'yes'}"
-            )
+            self.save(job, toggled_note(detail, message, not now))
             return
 
         def ask(choices: Choices) -> None:
             spec = edit_spec(message.table_name, message.field, as_text(now), choices)
-            title = f"Edit {spec.label.lower()}"
+            title = t("edit.title", field=spec.label.lower())
             self.app.push_screen(
                 FormScreen(title, [spec]), lambda values: self._edited(message, values, choices)
             )  # type: ignore[attr-defined]
@@ -132,11 +138,11 @@ class EditFlow:
     ) -> None:
         if values is None:
             return
-        value = values[message.field]
-        value = value.rstrip() if "\n" in value else value.strip()
+        value = typed_value(message.field, values[message.field])
         new_thing = _unknown(message.table_name, message.field, value, choices)
         job = _edit_job(message.table_name, message.row_id, message.field, value, bool(new_thing))
-        done = f"Saved {message.field.replace('_', ' ')}"
+        label = edit_spec(message.table_name, message.field, value, choices).label
+        done = t("saved.field", field=label.lower(), meeting=self._meeting_named())
         if new_thing:
             self.confirm(new_thing, lambda: self.save(job, done))
         else:
@@ -156,12 +162,12 @@ class EditFlow:
 
         def ask(choices: Choices) -> None:
             if message.table_name == "attendance":
-                title, specs = "Add attendee", attendee_specs(choices)
+                title, specs = t("add.attendee"), attendee_specs(choices)
             elif message.table_name == "officer":
-                title, specs = "Add chair, secretary or adjuster", officer_specs(choices)
+                title, specs = t("add.officer"), officer_specs(choices)
             else:
                 title, specs = (
-                    "Add agenda item",
+                    t("add.item"),
                     agenda_specs(max((i.number for i in detail.agenda), default=0) + 1),
                 )
             self.app.push_screen(
@@ -182,18 +188,25 @@ class EditFlow:
         question = (
             " ".join(q for q in (new_org, new_party) if q) if table_name == "attendance" else ""
         )
+        what = values.get("name_as_written") or values.get("title", "")
+        done = t("added", what=what, meeting=self._meeting_named())
         if question:
-            self.confirm(question, lambda: self.save(job, "Added"))
+            self.confirm(question, lambda: self.save(job, done))
         else:
-            self.save(job, "Added")
+            self.save(job, done)
 
     def on_delete_requested(self, message: DeleteRequested) -> None:
         """Ask, then delete the row (undo brings it back)."""
         job: Job = lambda engine: edits.delete_row(engine, message.table_name, message.row_id)  # noqa: E731
+        done = t("deleted", what=message.label, meeting=self._meeting_named())
         self.confirm(
-            f"Delete {message.label}? (ctrl+z brings it back)",
-            lambda: self.save(job, f"Deleted {message.label}"),
+            t("delete.confirm", what=message.label, meeting=self._meeting_named()),
+            lambda: self.save(job, done),
         )
+
+    def _meeting_named(self) -> str:
+        detail = self.detail
+        return meeting_label(detail.date, detail.body) if detail else ""
 
     # --- the palette's way in ------------------------------------------------
 
@@ -267,11 +280,25 @@ def _unknown(table_name: str, field: str, value: str, choices: Choices) -> str:
         return ""
     if field == "party":
         known_party = value.upper() in choices.parties
-        return "" if known_party else f"{value.upper()} is not a known party code. Use it?"
+        return "" if known_party else t("confirm.new_party", party=value.upper())
     if field == "organization":
         known = {n.casefold() for n in choices.organization_spellings}
-        return "" if value.casefold() in known else f"{value} is a new organisation. Add it?"
+        return "" if value.casefold() in known else t("confirm.new_org", name=value)
     if field == "body" and table_name == "meeting":
         known = {n.casefold() for _, n in choices.bodies}
-        return "" if value.casefold() in known else f"{value} is a new body. Add it?"
+        return "" if value.casefold() in known else t("confirm.new_body", name=value)
     return ""
+
+
+def toggled_note(detail: MeetingDetail, message: EditRequested, value: bool) -> str:
+    """What a flipped yes/no field now says, naming the row and the meeting."""
+    meeting = meeting_label(detail.date, detail.body)
+    if message.table_name == "attendance":
+        row = next((a for a in detail.attendance if a.id == message.row_id), None)
+        name = row.name_as_written if row else ""
+        return t("saved.present" if value else "saved.absent", name=name, meeting=meeting)
+    if message.table_name == "importwarning":
+        row = next((w for w in detail.warnings if w.id == message.row_id), None)
+        line = row.line if row and row.line else "?"
+        return t("saved.resolved" if value else "saved.reopened", line=line, meeting=meeting)
+    return t("saved.reviewed" if value else "saved.unreviewed", meeting=meeting)

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Input
+from textual.widgets import DataTable, Footer, Input, Static
 
-from store import edits, queries
+from store import edits, meeting_list, queries
+from store.meeting_list import ListPage
 from store.queries import Cursor, MeetingDetail, MeetingPage
+from tui.i18n import meeting_label, t
 from tui.messages import DataChanged, MeetingHighlighted, MoreMeetingsWanted
 from tui.screens.base import StoreScreen
+from tui.screens.list_controls import ListControls
 from tui.screens.meeting_edits import EditFlow
 from tui.widgets.meeting_detail import MeetingDetailView
 from tui.widgets.meeting_table import MeetingTable
@@ -24,9 +28,12 @@ MAX_RELOAD = 2000
 """At most this many rows are reloaded in place after a change made elsewhere."""
 NARROW = 110
 """Below this many columns the list sits above the detail instead of beside it."""
+AnyPage = MeetingPage | ListPage
+LIST_ONLY_KEYS = ("slash", "n", "f", "o")
+"""Keys the footer lists only while the list has the focus (the detail needs the room)."""
 
 
-class MeetingsScreen(EditFlow, StoreScreen):
+class MeetingsScreen(EditFlow, ListControls, StoreScreen):
     """Meetings, newest first, filtered as you type; the detail of the one under the cursor.
 
     | Key | Action |
@@ -39,51 +46,73 @@ class MeetingsScreen(EditFlow, StoreScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter", tooltip="Filter by body, date, place or title"),
-        Binding("r", "toggle_reviewed", "Reviewed", tooltip="Mark the meeting reviewed, or not"),
+        Binding("slash", "focus_filter", "key.filter", tooltip="tip.filter"),
+        Binding("f", "facets", "key.facets", tooltip="tip.facets"),
+        Binding("o", "sort_next", "key.sort", tooltip="tip.sort"),
+        Binding("O", "sort_reverse", "key.sort_reverse", show=False, tooltip="tip.sort_reverse"),
+        Binding("c", "clear_filter", "key.clear", show=False, tooltip="tip.clear"),
+        Binding("r", "toggle_reviewed", "key.reviewed", tooltip="tip.reviewed"),
+        Binding("h", "meeting_history", "key.history", show=False, tooltip="tip.history"),
+        Binding("n", "next_attention", "key.next", tooltip="tip.next"),
+        Binding("escape", "focus_list", "key.back_list", show=False, tooltip="tip.back_list"),
         Binding(
-            "n",
-            "next_attention",
-            "Next",
-            tooltip="Next meeting not reviewed, with an open warning, or without date or council",
+            "left_square_bracket", "tab(-1)", "key.prev_tab", show=False, tooltip="tip.prev_tab"
         ),
-        Binding("escape", "focus_list", "Back to the list", show=False),
-        Binding("left_square_bracket", "tab(-1)", "Previous tab", show=False),
-        Binding("right_square_bracket", "tab(1)", "Next tab", show=False),
+        Binding(
+            "right_square_bracket", "tab(1)", "key.next_tab", show=False, tooltip="tip.next_tab"
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.detail: MeetingDetail | None = None
         self.filter_text = ""
+        self.init_list_controls()
         self.loading_more = False
         self.wanted: int | None = None
         """A meeting asked for from another view, until it is shown."""
         self.requested: int | None = None
         """The meeting whose detail was asked for last."""
+        self.version: tuple[int, ...] = ()
+        """`data_version` when the list was last loaded."""
+        self.wanted_person: int | None = None
+        """A person whose attendance row the cursor goes to when the wanted meeting shows."""
 
     def compose(self) -> ComposeResult:
         """Mode bar and filter, list and detail, footer."""
         yield ModeBar("meetings")
-        yield Input(
-            placeholder="/ filter: body, date (2020-02), place or agenda title", id="meeting-filter"
-        )
+        yield Input(placeholder=t("meetings.filter.placeholder"), id="meeting-filter")
+        yield Static(id="list-status")
         with Horizontal(id="meetings-main"):
             yield MeetingTable(id="meeting-list")
             yield MeetingDetailView(id="meeting-detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Load the first page and start in the list."""
         self.query_one(MeetingTable).focus()
 
     def on_screen_resume(self) -> None:
-        """Reload: another screen (people, reconcile, undo) may have changed the data."""
-        self.reload()
+        """Reload: another view (an import, an undo, a merge) may have changed the data."""
+        self.check_version()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="version")
+    def check_version(self) -> None:
+        """Reload in place; from the newest meeting when meetings came or went meanwhile."""
+        version = queries.data_version(self.engine)
+        self.deliver(self._version_checked, version)
+
+    def _version_checked(self, version: tuple[int, ...]) -> None:
+        meetings_moved = version[2:4] != self.version[2:4]
+        self.version = version
+        self.reload(from_top=meetings_moved)
+        self.count_rows(self.current_filter())
 
     def on_resize(self) -> None:
-        """Stack list and detail in a narrow terminal."""
-        self.set_class(self.size.width < NARROW, "-narrow")
+        """Stack list and detail in a narrow terminal; the mode bar names ctrl+p there."""
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        self.query_one(Footer).show_command_palette = not narrow
 
     def reload(self, *, from_top: bool = False) -> None:
         """Reload the rows and the shown meeting (or the one asked for), keeping the place."""
@@ -114,6 +143,13 @@ class MeetingsScreen(EditFlow, StoreScreen):
         A `keep` meeting that an edit moved above `at` (a date filled in) is
         started at instead, so it stays the one shown.
         """
+        version = queries.data_version(self.engine)
+        if not self.keyset():
+            page = meeting_list.sorted_page(
+                self.engine, replace(self.facets, text=text), self.sort, limit=limit
+            )
+            self.deliver(self._show_page, page, keep, version)
+            return
         page = queries.meeting_page(self.engine, text, at=at, limit=limit)
         if keep is not None and at is not None and all(row.id != keep for row in page.rows):
             # Read after the page: a save committing meanwhile (the dialog's
@@ -121,9 +157,10 @@ class MeetingsScreen(EditFlow, StoreScreen):
             kept = queries.meeting_row(self.engine, keep)
             if kept is not None and queries.list_key(kept.cursor) < queries.list_key(at):
                 page = queries.meeting_page(self.engine, text, at=kept.cursor, limit=limit)
-        self.deliver(self._show_page, page, keep)
+        self.deliver(self._show_page, page, keep, version)
 
-    def _show_page(self, page: MeetingPage, keep: int | None) -> None:
+    def _show_page(self, page: AnyPage, keep: int | None, version: tuple[int, ...]) -> None:
+        self.version = version
         table = self.query_one(MeetingTable)
         table.show_page(page)
         self.loading_more = False
@@ -136,17 +173,23 @@ class MeetingsScreen(EditFlow, StoreScreen):
     @on(MoreMeetingsWanted)
     def _more_wanted(self) -> None:
         table = self.query_one(MeetingTable)
-        if not self.loading_more and table.next_cursor is not None:
+        if self.loading_more:
+            return
+        if table.next_cursor is not None or table.next_offset is not None:
             self.loading_more = True
-            self.load_more(self.filter_text, table.next_cursor)
+            self.load_more(self.filter_text, table.next_cursor, table.next_offset)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="more")
-    def load_more(self, text: str, after: Cursor) -> None:
-        """Load the page after `after`."""
-        page = queries.meeting_page(self.engine, text, after=after)
+    def load_more(self, text: str, after: Cursor | None, offset: int | None = None) -> None:
+        """Load the page after `after` (by key), or from `offset` (sorted or faceted)."""
+        if offset is not None:
+            wanted = replace(self.facets, text=text)
+            page: AnyPage = meeting_list.sorted_page(self.engine, wanted, self.sort, offset=offset)
+        else:
+            page = queries.meeting_page(self.engine, text, after=after)
         self.deliver(self._append_page, page, text)
 
-    def _append_page(self, page: MeetingPage, text: str) -> None:
+    def _append_page(self, page: AnyPage, text: str) -> None:
         self.loading_more = False
         if text == self.filter_text:
             self.query_one(MeetingTable).show_page(page, append=True)
@@ -155,7 +198,7 @@ class MeetingsScreen(EditFlow, StoreScreen):
     def _filter_changed(self, event: Input.Changed) -> None:
         if event.value != self.filter_text:
             self.filter_text = event.value
-            self.load_page(event.value)
+            self.list_changed()
 
     @on(Input.Submitted, "#meeting-filter")
     def _filter_done(self) -> None:
@@ -208,6 +251,23 @@ class MeetingsScreen(EditFlow, StoreScreen):
         """Give the detail more room while it has the focus."""
         detail = self.query_one(MeetingDetailView)
         self.set_class(detail.has_focus_within, "-detail-focus")
+        self._show_list_keys(not detail.has_focus_within)
+
+    def _show_list_keys(self, shown: bool) -> None:
+        """Keep the footer to one line in the detail: `/` and `n` still work, unlisted."""
+        changed = False
+        for key in LIST_ONLY_KEYS:
+            bindings = self._bindings.key_to_bindings.get(key, [])
+            if bindings and bindings[0].show != shown:
+                self._bindings.key_to_bindings[key] = [replace(b, show=shown) for b in bindings]
+                changed = True
+        if changed:
+            self.refresh_bindings()
+
+    async def action_meeting_history(self) -> None:
+        """The history of the shown meeting."""
+        if self.detail is not None:
+            await self.app.show_history(self.detail.id)  # type: ignore[attr-defined]
 
     def action_focus_list(self) -> None:
         """Back to the meetings list."""
@@ -227,10 +287,12 @@ class MeetingsScreen(EditFlow, StoreScreen):
         """Mark the shown meeting reviewed, or not reviewed again."""
         if self.detail is not None:
             detail = self.detail
-            verb = "not reviewed" if detail.reviewed else "reviewed"
+            done = t(
+                "saved.unreviewed" if detail.reviewed else "saved.reviewed",
+                meeting=meeting_label(detail.date, detail.body),
+            )
             self.save(
-                lambda engine: edits.set_reviewed(engine, detail.id, not detail.reviewed),
-                f"Marked {verb}",
+                lambda engine: edits.set_reviewed(engine, detail.id, not detail.reviewed), done
             )
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="attention")
@@ -244,47 +306,42 @@ class MeetingsScreen(EditFlow, StoreScreen):
     def _jump_to(self, detail: MeetingDetail | None) -> None:
         self.wanted = None
         if detail is None:
-            self.notify("Every meeting is reviewed and has no open warning.")
+            self.notify(t("attention.none"))
             return
         self.show_detail(detail)
         if not self.query_one(MeetingTable).select_meeting(detail.id):
+            # Not in the list as it is narrowed: show it in the whole list, newest first.
             self.filter_text = ""
+            self.init_list_controls()
             self.query_one("#meeting-filter", Input).value = ""
+            self.query_one(MeetingTable).show_sort(self.sort.column, self.sort.descending)
             self.load_page("", at=detail.cursor, keep=detail.id)
+            self.count_rows(self.current_filter())
         view = self.query_one(MeetingDetailView)
-        if any(not w.resolved for w in detail.warnings):
+        person, self.wanted_person = self.wanted_person, None
+        if person is not None:
+            view.show_person(person)
+        elif any(not w.resolved for w in detail.warnings):
             view.show_tab("warnings")
 
-    def open_meeting(self, meeting_id: int) -> None:
-        """Show one meeting's attendance, wherever it is in the list (used from People)."""
+    def open_meeting(self, meeting_id: int, person_id: int | None = None) -> None:
+        """Show one meeting's attendance, wherever it is in the list (used from People).
+
+        With `person_id`, the cursor goes to that person's row.
+        """
         self.wanted = meeting_id
+        self.wanted_person = person_id
         self.query_one(MeetingDetailView).show_tab("attendance")
         self.load_detail(meeting_id, then=self._jump_to)
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """This screen's actions for the command palette."""
         return [
-            (
-                "Filter meetings",
-                "Type to filter by body, date, place or agenda title",
-                self.action_focus_filter,
-            ),
-            (
-                "Toggle reviewed",
-                "Mark the shown meeting reviewed or not (r)",
-                self.action_toggle_reviewed,
-            ),
-            (
-                "Next needing attention",
-                "Jump to the next unreviewed meeting or open warning (n)",
-                self.action_next_attention,
-            ),
-            ("Edit field", "Edit the field under the cursor (e)", self.edit_current),
-            ("Add row", "Add a row to the shown table (a)", self.add_current),
-            ("Delete row", "Delete the row under the cursor (d)", self.delete_current),
-            (
-                "Show source",
-                "Show the source lines of the row under the cursor (s)",
-                self.source_current,
-            ),
+            (t("palette.filter"), t("tip.filter"), self.action_focus_filter),
+            (t("palette.reviewed"), t("tip.reviewed"), self.action_toggle_reviewed),
+            (t("palette.next"), t("tip.next"), self.action_next_attention),
+            (t("palette.edit"), t("tip.edit"), self.edit_current),
+            (t("palette.add"), t("tip.add"), self.add_current),
+            (t("palette.delete"), t("tip.delete"), self.delete_current),
+            (t("palette.source"), t("tip.source"), self.source_current),
         ]

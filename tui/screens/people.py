@@ -14,12 +14,16 @@ from textual.widgets import Footer, Input, Static
 
 from store import queries
 from store.queries import PersonDetail
+from store.ranking import search_people
 from store.search import PeopleIndex, PersonHit
+from tui.i18n import plural, t
 from tui.messages import DataChanged, MeetingChosen, PersonChosen
 from tui.screens.base import StoreScreen
 from tui.terminal_text import safe_text
 from tui.widgets.mode_bar import ModeBar
+from tui.widgets.name_input import NameInput
 from tui.widgets.people_tables import PeopleTable, PersonMeetingsTable
+from tui.widgets.person_summary import person_summary
 
 RESULTS = 50
 
@@ -34,8 +38,8 @@ class PeopleScreen(StoreScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", tooltip="Type a name: any spelling, typos too"),
-        Binding("escape", "back", "Results / search", show=False),
+        Binding("slash", "focus_search", "key.search", tooltip="tip.search"),
+        Binding("escape", "back", "key.back_results", show=False, tooltip="tip.back_results"),
     ]
 
     def __init__(self) -> None:
@@ -47,13 +51,14 @@ class PeopleScreen(StoreScreen):
     def compose(self) -> ComposeResult:
         """Mode bar, search field, results, the chosen person's meetings, footer."""
         yield ModeBar("people")
-        yield Input(placeholder="Search people: any spelling, typos welcome", id="people-search")
+        yield NameInput(placeholder=t("people.placeholder"), id="people-search")
         with Vertical(id="people-main"):
-            yield Static(Text("Loading people…", style="dim"), id="people-status")
+            yield Static(Text(t("people.loading"), style="dim"), id="people-status")
             yield PeopleTable(id="people-results")
             yield Static(Text(""), id="person-title")
+            yield Static(Text(""), id="person-summary")
             yield PersonMeetingsTable(id="person-meetings")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Start in the search field."""
@@ -79,13 +84,13 @@ class PeopleScreen(StoreScreen):
     def _index_ready(self, index: PeopleIndex, version: tuple[int, ...]) -> None:
         self.index = index
         self.index_version = version
-        self._status(f"{len(index)} people. Type to search.")
-        if self.query_text:
-            self.search(self.query_text)
+        self._status(plural(len(index), "people.count.one", "people.count"))
+        self.search(self.query_text)
 
     @on(Input.Changed, "#people-search")
     def _typed(self, event: Input.Changed) -> None:
         self.query_text = event.value
+        self._clear_person()
         if self.index is not None:
             self.search(event.value)
 
@@ -97,7 +102,7 @@ class PeopleScreen(StoreScreen):
     def search(self, text: str) -> None:
         """Search the index for one keystroke's worth of text."""
         assert self.index is not None
-        hits = self.index.search(text, limit=RESULTS) if text.strip() else []
+        hits = search_people(self.index, text, limit=RESULTS)
         self.deliver(self._show_hits, text, hits)
 
     def _show_hits(self, text: str, hits: list[PersonHit]) -> None:
@@ -105,11 +110,17 @@ class PeopleScreen(StoreScreen):
             return
         self.query_one(PeopleTable).show_hits(hits)
         found = (
-            f"{len(hits)} found"
+            t("people.found", count=len(hits))
             if text.strip()
-            else f"{len(self.index or ())} people. Type to search."
+            else plural(len(self.index or ()), "people.count.one", "people.count")
         )
-        self._status(found + ("  ·  enter: meetings" if hits else ""))
+        self._status(found + (t("people.enter_hint") if hits else ""))
+
+    def _clear_person(self) -> None:
+        """A new search: the person shown below belongs to the old one."""
+        self.query_one("#person-title", Static).update(Text(""))
+        self.query_one("#person-summary", Static).update(Text(""))
+        self.query_one(PersonMeetingsTable).clear()
 
     def _status(self, text: str) -> None:
         self.query_one("#people-status", Static).update(Text(text, style="dim"))
@@ -127,16 +138,17 @@ class PeopleScreen(StoreScreen):
 
     def _show_person(self, person: PersonDetail) -> None:
         count = len({m.meeting_id for m in person.meetings})
-        noun = "meeting" if count == 1 else "meetings"
-        title = safe_text(f"{person.name}: {count} {noun}  ·  enter opens one", style="bold")
+        title = safe_text(plural(count, "person.title.one", "person.title", name=person.name))
+        title.stylize("bold")
         self.query_one("#person-title", Static).update(title)
+        self.query_one("#person-summary", Static).update(person_summary(person))
         table = self.query_one(PersonMeetingsTable)
         table.show_person(person)
         table.focus()
 
     @on(MeetingChosen)
     async def _meeting_chosen(self, message: MeetingChosen) -> None:
-        await self.app.open_meeting(message.meeting_id)  # type: ignore[attr-defined]
+        await self.app.open_meeting(message.meeting_id, message.person_id)  # type: ignore[attr-defined]
 
     def action_focus_search(self) -> None:
         """Type to search."""
@@ -150,4 +162,4 @@ class PeopleScreen(StoreScreen):
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """This screen's actions for the command palette."""
-        return [("Search people", "Type a name, any spelling (/)", self.action_focus_search)]
+        return [(t("palette.search"), t("tip.search"), self.action_focus_search)]

@@ -14,12 +14,15 @@ from textual.widgets import DataTable, Footer, Static
 
 from store import merging
 from store.reconcile import Profile, SuggestedGroup, suggested_groups
+from tui.i18n import plural, t
 from tui.messages import DataChanged
 from tui.screens.base import StoreScreen
+from tui.screens.fields import check_name
+from tui.screens.form import ConfirmScreen, FieldSpec, FormScreen
+from tui.store_words import reasons as told_reasons
 from tui.terminal_text import safe_text, terminal_safe
+from tui.widgets.keyed_table import KeyedTable
 from tui.widgets.mode_bar import ModeBar
-
-KIND_WORDS = {"person": ("people", "person"), "organization": ("organisations", "organisation")}
 
 
 class ReconcileScreen(StoreScreen):
@@ -39,13 +42,14 @@ class ReconcileScreen(StoreScreen):
 
     CSS_PATH = "reconcile.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "tick", "Tick"),
-        Binding("c", "keep_spelling", "Keep this"),
-        Binding("m", "merge", "Merge"),
-        Binding("d", "different", "Different"),
-        Binding("s", "skip", "Skip"),
-        Binding("o", "toggle_kind", "People/orgs"),
-        Binding("r", "reload", "Reload", show=False),
+        Binding("space", "tick", "key.tick", tooltip="tip.tick"),
+        Binding("c", "keep_spelling", "key.keep", tooltip="tip.keep"),
+        Binding("n", "name", "key.name", tooltip="tip.name"),
+        Binding("m", "merge", "key.merge", tooltip="tip.merge"),
+        Binding("d", "different", "key.different", tooltip="tip.different"),
+        Binding("s", "skip", "key.skip", tooltip="tip.skip"),
+        Binding("o", "toggle_kind", "key.kind", tooltip="tip.kind"),
+        Binding("r", "reload", "key.reload", show=False, tooltip="tip.reload"),
     ]
 
     def __init__(self) -> None:
@@ -58,34 +62,37 @@ class ReconcileScreen(StoreScreen):
         self.group: SuggestedGroup | None = None
         self.ticked: set[int] = set()
         self.canonical = ""
+        self.typed_name = False
+        """The canonical name was typed, not one of the group's spellings."""
 
     def compose(self) -> ComposeResult:
         """Mode bar, status, groups beside the chosen group's spellings, footer."""
         yield ModeBar("reconcile")
-        yield Static(Text("Looking for suggestions…", style="dim"), id="reconcile-status")
+        yield Static(Text(t("reconcile.looking"), style="dim"), id="reconcile-status")
         with Horizontal(id="reconcile-main"):
-            yield DataTable(cursor_type="row", zebra_stripes=True, id="reconcile-groups")
+            yield KeyedTable(cursor_type="row", zebra_stripes=True, id="reconcile-groups")
             with Vertical(id="reconcile-detail"):
                 yield Static(Text(""), id="reconcile-title")
-                yield DataTable(cursor_type="row", zebra_stripes=True, id="reconcile-members")
+                yield KeyedTable(cursor_type="row", zebra_stripes=True, id="reconcile-members")
                 yield Static(Text(""), id="reconcile-reasons")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Columns, each with a key; start in the list of groups."""
         groups = self.query_one("#reconcile-groups", DataTable)
-        groups.add_column("Score", key="score", width=5)
-        groups.add_column("Keep", key="canonical")
-        groups.add_column("Also", key="others")
+        groups.add_column(t("col.score"), key="score", width=6)
+        groups.add_column(t("col.count"), key="count", width=5)
+        groups.add_column(t("col.keep"), key="canonical")
+        groups.add_column(t("col.also"), key="others")
         members = self.query_one("#reconcile-members", DataTable)
         for title, key in (
             ("✓", "ticked"),
-            ("Keep", "keep"),
-            ("Spelling", "spelling"),
-            ("Mtgs", "meetings"),
-            ("Party", "parties"),
-            ("Organisation", "organizations"),
-            ("Years", "years"),
+            (t("col.keep"), "keep"),
+            (t("col.spelling"), "spelling"),
+            (t("col.meetings_count"), "meetings"),
+            (t("col.party"), "parties"),
+            (t("col.organization"), "organizations"),
+            (t("col.years"), "years"),
         ):
             members.add_column(title, key=key)
         groups.focus()
@@ -123,9 +130,8 @@ class ReconcileScreen(StoreScreen):
         self._status()
 
     def _status(self, note: str = "") -> None:
-        many, _ = KIND_WORDS[self.kind]
         count = len(self.groups)
-        text = f"{count} suggested group{'' if count == 1 else 's'} of {many}"
+        text = plural(count, f"reconcile.groups.one.{self.kind}", f"reconcile.groups.{self.kind}")
         if note:
             text += f"  ·  {note}"
         self.query_one("#reconcile-status", Static).update(Text(text, style="dim"))
@@ -141,14 +147,17 @@ class ReconcileScreen(StoreScreen):
         self.group = group
         self.ticked = {m.id for m in group.members} if group else set()
         self.canonical = group.canonical if group else ""
+        self.typed_name = False
         self._fill_members()
-        title = f"Score {group.score:g}: are these one?" if group else "Nothing to decide."
+        title = (
+            t("reconcile.question", score=f"{group.score:g}") if group else t("reconcile.nothing")
+        )
         self.query_one("#reconcile-title", Static).update(Text(title, style="bold"))
         reasons = Text()
         for pair in group.pairs if group else ():
             pair_names = terminal_safe(f"{pair.a.name} ~ {pair.b.name}")
             reasons.append(f"{pair_names} ({pair.score:g}): ", style="bold")
-            reasons.append(", ".join(pair.reasons) + "\n")
+            reasons.append(terminal_safe(told_reasons(pair.reasons)) + "\n")
         self.query_one("#reconcile-reasons", Static).update(reasons)
 
     def _fill_members(self) -> None:
@@ -161,7 +170,10 @@ class ReconcileScreen(StoreScreen):
             table.move_cursor(row=min(row, table.row_count - 1))
 
     def _member_cells(self, member: Profile) -> tuple[Text, ...]:
-        kept = self.canonical in dict(member.spellings)
+        first_ticked = next((m.id for m in self._ticked_members()), None)
+        kept = self.canonical in dict(member.spellings) or (
+            self.typed_name and member.id == first_ticked
+        )
         spellings = "; ".join(f"{s} ({n})" for s, n in member.spellings)
         years = sorted(member.years)
         span = f"{years[0]}–{years[-1]}" if len(years) > 1 else "".join(map(str, years))
@@ -197,6 +209,7 @@ class ReconcileScreen(StoreScreen):
         if member is None:
             return
         self.canonical = member.spellings[0][0]
+        self.typed_name = False
         self.ticked.add(member.id)
         self._fill_members()
 
@@ -204,30 +217,60 @@ class ReconcileScreen(StoreScreen):
         """Merge the ticked spellings under the kept one."""
         group, chosen = self.group, self._ticked_members()
         if group is None or len(chosen) < 2:
-            self.notify("Tick at least two spellings to merge.", markup=False)
+            self.notify(t("reconcile.tick_two"), markup=False)
             return
         keep = next((m for m in chosen if self.canonical in dict(m.spellings)), None)
+        if keep is None and self.typed_name:
+            keep = chosen[0]
         if keep is None:
-            self.notify("The kept spelling must be ticked (c keeps one).", markup=False)
+            self.notify(t("reconcile.tick_kept"), markup=False)
             return
         others, name = [m.id for m in chosen if m.id != keep.id], self.canonical
-        self._decided(group, f"Merging into {name}…")  # shows the next group: name is kept above
-        self.merge(keep.id, others, name)
+        question = t("reconcile.confirm_merge", names=_names(chosen), name=name)
+
+        def merge() -> None:
+            self._decided(group, t("reconcile.merging", name=name))
+            self.merge(keep.id, others, name)
+
+        self._confirm(question, merge)
+
+    def _confirm(self, question: str, then: Callable[[], None]) -> None:
+        self.app.push_screen(ConfirmScreen(question), lambda yes: then() if yes else None)
+
+    def action_name(self) -> None:
+        """Type the canonical name, when no spelling in the group is right."""
+        if self.group is None:
+            return
+        spec = FieldSpec("name", t("field.canonical"), self.canonical, check_name)
+        self.app.push_screen(FormScreen(t("reconcile.name_title"), [spec]), self._named)
+
+    def _named(self, values: dict[str, str] | None) -> None:
+        if values and values["name"].strip() and self.group is not None:
+            self.canonical = " ".join(values["name"].split())
+            self.typed_name = not any(
+                self.canonical in dict(m.spellings) for m in self.group.members
+            )
+            self._fill_members()
 
     def action_different(self) -> None:
         """Declare the ticked spellings different people: never suggested together again."""
         group, chosen = self.group, self._ticked_members()
         if group is None or len(chosen) < 2:
-            self.notify("Tick at least two spellings that are different.", markup=False)
+            self.notify(t("reconcile.tick_two_different"), markup=False)
             return
-        self._decided(group, "Noting them as different…")
-        self.declare_different([m.id for m in chosen])
+        question = t("reconcile.confirm_different", names=_names(chosen))
+
+        def different() -> None:
+            self._decided(group, t("reconcile.noting"))
+            self.declare_different([m.id for m in chosen])
+
+        self._confirm(question, different)
 
     def action_skip(self) -> None:
         """Leave this group for now; it is not shown again until the app restarts."""
         if self.group is not None:
             self.skipped.add(frozenset(m.id for m in self.group.members))
-            self._decided(self.group, "Skipped.")
+            self._decided(self.group, t("reconcile.skipped"))
 
     def _ticked_members(self) -> list[Profile]:
         return [m for m in self.group.members if m.id in self.ticked] if self.group else []
@@ -250,7 +293,9 @@ class ReconcileScreen(StoreScreen):
     def merge(self, keep_id: int, other_ids: list[int], name: str) -> None:
         """Merge in the database (one undoable batch), then look for suggestions again."""
         result = merging.merge(self.engine, keep_id, other_ids, kind=self.kind, name=name)
-        self.deliver(self._written, f"Merged {len(result.merged_ids) + 1} into {result.name}.")
+        self.deliver(
+            self._written, t("reconcile.merged", count=len(result.merged_ids) + 1, name=result.name)
+        )
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="reconcile-write")
     def declare_different(self, ids: list[int]) -> None:
@@ -258,7 +303,7 @@ class ReconcileScreen(StoreScreen):
         for n, first in enumerate(ids):
             for second in ids[n + 1 :]:
                 merging.declare_different(self.engine, first, second, kind=self.kind)
-        self.deliver(self._written, "Noted as different; not suggested again.")
+        self.deliver(self._written, t("reconcile.noted"))
 
     def _written(self, note: str) -> None:
         self.notify(note, markup=False)
@@ -270,7 +315,7 @@ class ReconcileScreen(StoreScreen):
         self.groups = {}
         self.query_one("#reconcile-groups", DataTable).clear()
         self._show_group(None)
-        self._status("looking…")
+        self._status(t("reconcile.looking"))
         self.load()
 
     def action_reload(self) -> None:
@@ -284,12 +329,8 @@ class ReconcileScreen(StoreScreen):
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """This screen's actions for the command palette."""
         return [
-            (
-                "Reconcile: people or organisations",
-                "Switch what is reconciled (o)",
-                self.action_toggle_kind,
-            ),
-            ("Reconcile: look again", "Find suggestions again (r)", self.action_reload),
+            (t("palette.kind"), t("tip.kind"), self.action_toggle_kind),
+            (t("palette.reload"), t("tip.reload"), self.action_reload),
         ]
 
 
@@ -308,6 +349,12 @@ def group_cells(group: SuggestedGroup) -> tuple[Text, ...]:
     others = ", ".join(m.name for m in group.members if m.id != group.keep.id)
     return (
         Text(f"{group.score:g}", justify="right"),
+        Text(str(len(group.members)), justify="right"),
         safe_text(group.canonical, style="bold"),
         safe_text(others),
     )
+
+
+def _names(members: list[Profile]) -> str:
+    """`Irén Lejegren, Irén Lejgren`: each member by its most used spelling."""
+    return ", ".join(m.spellings[0][0] if m.spellings else m.name for m in members)

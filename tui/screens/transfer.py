@@ -13,7 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Checkbox, Input, Label, Log, ProgressBar
 
 from store.export import export_all
+from tui.i18n import t
 from tui.screens.base import StoreModal
+from tui.store_words import told
 from tui.terminal_text import terminal_safe
 from tui.widgets.path_suggester import PathSuggester
 
@@ -23,13 +25,29 @@ if TYPE_CHECKING:  # the loader (and the whole importer) loads only when an impo
 STATUSES = ("imported", "replaced", "unchanged", "refused", "failed")
 
 
+class SubmittingCheckbox(Checkbox):
+    """A checkbox in a dialog: space ticks it, enter presses the dialog's main button.
+
+    | Key | Action |
+    | :- | :- |
+    | space | Tick or untick. |
+    | enter | The dialog's main button (import, export). |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "screen.start", "key.start", show=False, tooltip="tip.start")
+    ]
+
+
 def summary_lines(summary: ImportSummary) -> list[str]:
     """The counts, then one line per file that was not simply imported, then every warning."""
-    counts = ", ".join(f"{summary.count(s)} {s}" for s in STATUSES if summary.count(s))
-    lines = [f"Done: {counts or 'no files found'}."]
+    counts = ", ".join(
+        t(f"status.{s}.count", count=summary.count(s)) for s in STATUSES if summary.count(s)
+    )
+    lines = [t("import.done", counts=counts or t("import.no_files"))]
     for outcome in summary.outcomes:
         if outcome.message:
-            lines.append(f"{outcome.status}: {outcome.message}")
+            lines.append(f"{t(f'status.{outcome.status}')}: {outcome.message}")
     for outcome in summary.outcomes:
         for warning in outcome.warnings:
             where = (
@@ -37,7 +55,7 @@ def summary_lines(summary: ImportSummary) -> list[str]:
                 if warning.line
                 else Path(outcome.path).name
             )
-            lines.append(f"warning {where}: {warning.message}")
+            lines.append(t("import.warning", where=where, message=told(warning.message)))
     return lines
 
 
@@ -50,7 +68,9 @@ class ImportScreen(StoreModal):
     | escape | Close. |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "key.close", tooltip="tip.close")
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -60,37 +80,30 @@ class ImportScreen(StoreModal):
     def compose(self) -> ComposeResult:
         """Paths, the replace option, progress and the log."""
         with Vertical(classes="dialog wide"):
-            yield Label(Text("Import protocols"), classes="dialog-title")
-            yield Label(
-                Text("Files or folders (separate several with ;  → completes a path)"),
-                classes="field-label",
-            )
+            yield Label(Text(t("import.title")), classes="dialog-title")
+            yield Label(Text(t("import.paths")), classes="field-label")
             yield Input(
                 placeholder="samples/protocols",
                 id="import-paths",
                 suggester=PathSuggester(),
                 compact=True,
             )
-            yield Checkbox(
-                "Replace meetings imported before (never reviewed or edited ones)",
-                id="import-replace",
-                compact=True,
-            )
+            yield SubmittingCheckbox(t("import.replace"), id="import-replace", compact=True)
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Log(id="import-log", highlight=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Import (enter)", variant="primary", id="import-start", compact=True)
-                yield Button("Close (esc)", id="import-close", compact=True)
+                yield Button(t("button.import"), variant="primary", id="import-start", compact=True)
+                yield Button(t("button.close"), id="import-close", compact=True)
 
     @on(Input.Submitted, "#import-paths")
     @on(Button.Pressed, "#import-start")
-    def start(self) -> None:
+    def action_start(self) -> None:
         """Import what the field names."""
         paths = [
             p.strip() for p in self.query_one("#import-paths", Input).value.split(";") if p.strip()
         ]
         if not paths:
-            self.notify("Type a file or folder to import.", severity="warning")
+            self.notify(t("import.nothing"), severity="warning")
             return
         self.query_one("#import-start", Button).disabled = True
         self.query_one(Log).clear()
@@ -116,10 +129,9 @@ class ImportScreen(StoreModal):
 
     def _progress(self, done: int, total: int, outcome: FileOutcome) -> None:
         self.query_one(ProgressBar).update(total=total, progress=done)
+        status = t(f"status.{outcome.status}")
         self.query_one(Log).write_line(
-            terminal_safe(
-                f"{done}/{total} {outcome.status}: {Path(outcome.path).name}", newlines=False
-            )
+            terminal_safe(f"{done}/{total} {status}: {Path(outcome.path).name}", newlines=False)
         )
 
     def _finished(self, summary: ImportSummary) -> None:
@@ -146,7 +158,9 @@ class ExportScreen(StoreModal):
     | escape | Close. |
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "key.close", tooltip="tip.close")
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -156,27 +170,27 @@ class ExportScreen(StoreModal):
     def compose(self) -> ComposeResult:
         """Folder, the Excel option and the result."""
         with Vertical(classes="dialog wide"):
-            yield Label(Text("Export CSV"), classes="dialog-title")
-            yield Label(Text("Folder (made if missing)"), classes="field-label")
+            yield Label(Text(t("export.title")), classes="dialog-title")
+            yield Label(Text(t("export.folder")), classes="field-label")
             yield Input(
                 str(Path.cwd() / "export"),
                 id="export-folder",
                 suggester=PathSuggester(),
                 compact=True,
             )
-            yield Checkbox("For Excel (semicolons, BOM)", id="export-excel", compact=True)
+            yield SubmittingCheckbox(t("export.excel"), id="export-excel", compact=True)
             yield Log(id="export-log", highlight=False)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Export (enter)", variant="primary", id="export-start", compact=True)
-                yield Button("Close (esc)", id="export-close", compact=True)
+                yield Button(t("button.export"), variant="primary", id="export-start", compact=True)
+                yield Button(t("button.close"), id="export-close", compact=True)
 
     @on(Input.Submitted, "#export-folder")
     @on(Button.Pressed, "#export-start")
-    def start(self) -> None:
+    def action_start(self) -> None:
         """Export to the folder in the field."""
         folder = self.query_one("#export-folder", Input).value.strip()
         if not folder:
-            self.notify("Type a folder to export to.", severity="warning")
+            self.notify(t("export.nothing"), severity="warning")
             return
         self.run_export(Path(folder).expanduser(), self.query_one("#export-excel", Checkbox).value)
 
@@ -190,10 +204,9 @@ class ExportScreen(StoreModal):
         self.written = written
         log = self.query_one(Log)
         log.write_lines([f"{name}: {path}" for name, path in written.items()])
-        log.write_line("Done.")
-        self.notify(
-            f"Exported {len(written)} files to {next(iter(written.values())).parent}", markup=False
-        )
+        log.write_line(t("export.done"))
+        folder = next(iter(written.values())).parent
+        self.notify(t("export.written", count=len(written), folder=folder), markup=False)
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:

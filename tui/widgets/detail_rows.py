@@ -5,53 +5,54 @@ from __future__ import annotations
 from rich.text import Text
 
 from store.queries import AgendaRow, AttendanceRow, MeetingDetail, WarningRow
+from tui.i18n import t
+from tui.store_words import told
 from tui.terminal_text import terminal_safe
 from tui.widgets.record_table import Column, RowRef, cell
 
 Rows = list[tuple[str, RowRef, list[Text]]]
 
-ROLE_NAMES = {
-    "member": "ledamot",
-    "substitute": "ersättare",
-    "other": "övrig",
-    "chair": "ordförande",
-    "secretary": "sekreterare",
-    "adjuster": "justerare",
-}
-"""How a role is shown: in Swedish, as in the protocols."""
 
-OVERVIEW_COLUMNS = [Column("Field", "label", width=16), Column("Value", "value")]
+def role_name(role: str) -> str:
+    """How a role is shown: `ledamot`, `ersättare`, `ordförande` (in English: member, …)."""
+    key = f"role.{role}"
+    return t(key) if key in _ROLES else role
+
+
+_ROLES = {f"role.{r}" for r in ("member", "substitute", "other", "chair", "secretary", "adjuster")}
+
+OVERVIEW_COLUMNS = [Column("col.field", "label", width=16), Column("col.value", "value")]
 ATTENDANCE_COLUMNS = [
-    Column("Name as written", "name_as_written"),
-    Column("Party", "party", width=5),
-    Column("Role", "role", width=10),
-    Column("Present", "present", width=7),
-    Column("§§", "paragraphs", width=9),
-    Column("Organisation", "organization"),
-    Column("Person, if spelt otherwise", "person", editable=False),
+    Column("col.name_as_written", "name_as_written"),
+    Column("col.party", "party", width=5),
+    Column("col.role", "role", width=10),
+    Column("col.present", "present", width=10),
+    Column("col.paragraphs", "paragraphs", width=9),
+    Column("col.organization", "organization"),
+    Column("col.person_otherwise", "person", editable=False),
 ]
 AGENDA_COLUMNS = [
-    Column("§", "number", width=3),
-    Column("Title", "title"),
-    Column("Text", "body"),
-    Column("Decisions", "decisions"),
-    Column("Attachments", "attachments"),
+    Column("col.number", "number", width=3),
+    Column("col.title", "title"),
+    Column("col.text", "body"),
+    Column("col.decisions", "decisions"),
+    Column("col.attachments", "attachments"),
 ]
 WARNING_COLUMNS = [
-    Column("Line", "line", width=5, editable=False),
-    Column("Warning", "message", editable=False),
-    Column("Resolved", "resolved", width=8),
+    Column("col.line", "line", width=5, editable=False),
+    Column("col.warning", "message", editable=False),
+    Column("col.resolved", "resolved", width=8),
 ]
 HEADER_FIELDS = [
-    ("body", "Body"),
-    ("date", "Date"),
-    ("start_time", "Start"),
-    ("end_time", "End"),
-    ("location", "Location"),
-    ("adjusted_on", "Adjusted on"),
-    ("next_meeting", "Next meeting"),
-    ("next_meeting_text", "Next meeting, text"),
-    ("reviewed", "Reviewed"),
+    "body",
+    "date",
+    "start_time",
+    "end_time",
+    "location",
+    "adjusted_on",
+    "next_meeting",
+    "next_meeting_text",
+    "reviewed",
 ]
 
 
@@ -62,12 +63,13 @@ def _lines(line: int | None, end: int | None = None) -> tuple[int, int] | None:
 def overview_rows(detail: MeetingDetail) -> Rows:
     """Header fields, then officers, then the source file."""
     rows: Rows = []
-    for field, label in HEADER_FIELDS:
+    for field in HEADER_FIELDS:
+        label = t(f"field.{field}")
         ref = RowRef("meeting", detail.id, field, _lines(detail.field_lines.get(field)), label)
         value = detail.body if field == "body" else getattr(detail, field)
         rows.append((field, ref, [cell(label), cell(_shown(value))]))
     for officer in detail.officers:
-        label = ROLE_NAMES.get(officer.role, officer.role).capitalize()
+        label = role_name(officer.role).capitalize()
         ref = RowRef(
             "officer",
             officer.id,
@@ -77,8 +79,9 @@ def overview_rows(detail: MeetingDetail) -> Rows:
             deletable=True,
         )
         rows.append((f"officer-{officer.id}", ref, [cell(label), cell(officer.name_as_written)]))
-    source = RowRef("sourcedocument", 0, None, None, "Source file", editable=False)
-    rows.append(("source", source, [cell("Source file"), cell(detail.source_file or "")]))
+    source_label = t("field.source_file")
+    source = RowRef("sourcedocument", 0, None, None, source_label, editable=False)
+    rows.append(("source", source, [cell(source_label), cell(detail.source_file or "")]))
     return rows
 
 
@@ -97,7 +100,7 @@ def attendance_rows(rows: tuple[AttendanceRow, ...]) -> Rows:
             [
                 cell(a.name_as_written),
                 cell(a.party),
-                cell(ROLE_NAMES.get(a.role, a.role)),
+                cell(role_name(a.role)),
                 cell(a.present),
                 cell(paragraphs_shown(a)),
                 cell(a.organization),
@@ -147,7 +150,11 @@ def warning_rows(rows: tuple[WarningRow, ...]) -> Rows:
         (
             f"warning-{w.id}",
             RowRef("importwarning", w.id, "resolved", _lines(w.line), w.message),
-            [cell(w.line), cell(w.message, style="" if w.resolved else "bold"), cell(w.resolved)],
+            [
+                cell(w.line),
+                cell(told(w.message), style="" if w.resolved else "bold"),
+                cell(w.resolved),
+            ],
         )
         for w in rows
     ]
@@ -156,11 +163,12 @@ def warning_rows(rows: tuple[WarningRow, ...]) -> Rows:
 def agenda_text(item: AgendaRow | None) -> Text:
     """The selected agenda item in full: its text, decisions and attachments."""
     if item is None:
-        return Text("No agenda item.", style="dim")
+        return Text(t("agenda.none"), style="dim")
     text = Text()
     text.append(terminal_safe(f"§{item.number} {item.title}\n"), style="bold")
     text.append(terminal_safe(item.body or ""))
-    for heading, body in (("Beslut", item.decisions), ("Bilagor", item.attachments)):
+    sections = ((t("col.decisions"), item.decisions), (t("col.attachments"), item.attachments))
+    for heading, body in sections:
         if body:
             text.append(f"\n\n{heading}\n", style="bold")
             text.append(terminal_safe(body))

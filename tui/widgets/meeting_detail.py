@@ -11,10 +11,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from store.queries import MeetingDetail
+from tui.i18n import t
 from tui.messages import SourceLinesChosen, SourceRequested
 from tui.terminal_text import terminal_safe
 from tui.widgets import detail_rows as dr
-from tui.widgets.meeting_table import NO_BODY, NO_DATE
 from tui.widgets.record_table import RecordTable
 from tui.widgets.source_view import SourceView, encoding_line
 
@@ -31,8 +31,8 @@ class WarningTable(RecordTable):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "source", "Go to line", tooltip="Show the warning's line in the source"),
-        Binding("e", "edit", "Resolve", tooltip="Mark the warning resolved, or open again"),
+        Binding("enter", "source", "key.go_to_line", tooltip="tip.go_to_line"),
+        Binding("e", "edit", "key.resolve", tooltip="tip.resolve"),
     ]
 
 
@@ -47,29 +47,29 @@ class MeetingDetailView(Vertical):
 
     def compose(self) -> ComposeResult:
         """A title line above the tabs."""
-        yield Static(Text("No meeting selected.", style="dim"), id="detail-title")
+        yield Static(Text(t("detail.none"), style="dim"), id="detail-title")
         with TabbedContent(id="detail-tabs"):
-            with TabPane("Overview", id="overview"):
+            with TabPane(t("tab.overview"), id="overview"):
                 yield RecordTable(
                     dr.OVERVIEW_COLUMNS, add_table="officer", id="overview-table", cursor_type="row"
                 )
-            with TabPane("Attendance", id="attendance"):
+            with TabPane(t("tab.attendance"), id="attendance"):
                 yield RecordTable(
                     dr.ATTENDANCE_COLUMNS,
                     add_table="attendance",
                     id="attendance-table",
                     cursor_type="cell",
                 )
-            with TabPane("Agenda", id="agenda"):
+            with TabPane(t("tab.agenda"), id="agenda"):
                 yield RecordTable(
                     dr.AGENDA_COLUMNS, add_table="agendaitem", id="agenda-table", cursor_type="cell"
                 )
                 with VerticalScroll(id="agenda-text-scroll"):
                     yield Static(id="agenda-text")
-            with TabPane("Source", id="source"):
+            with TabPane(t("tab.source"), id="source"):
                 yield Static(Text(""), id="source-encoding")
                 yield SourceView(id="source-view")
-            with TabPane("Warnings", id="warnings"):
+            with TabPane(t("tab.warnings"), id="warnings"):
                 yield WarningTable(dr.WARNING_COLUMNS, id="warnings-table", cursor_type="row")
 
     def show(self, detail: MeetingDetail) -> None:
@@ -88,19 +88,23 @@ class MeetingDetailView(Vertical):
         self.query_one("#source-encoding", Static).update(encoding_line(detail.source_encoding))
         self._show_agenda_text()
         open_warnings = sum(not w.resolved for w in detail.warnings)
-        self.query_one(TabbedContent).get_tab("warnings").label = f"Warnings ({open_warnings})"
+        self.query_one(TabbedContent).get_tab("warnings").label = t(
+            "tab.warnings.count", count=open_warnings
+        )
 
     @staticmethod
     def _title(detail: MeetingDetail) -> Text:
-        day = detail.date.isoformat() if detail.date else NO_DATE
+        day = detail.date.isoformat() if detail.date else t("list.no_date")
         title = Text(day + "  ", style="bold")
-        title.append(terminal_safe(detail.body or NO_BODY), style="" if detail.body else "italic")
         title.append(
-            "  ✓ reviewed" if detail.reviewed else "  not reviewed",
+            terminal_safe(detail.body or t("list.no_body")), style="" if detail.body else "italic"
+        )
+        title.append(
+            "  " + t("detail.reviewed" if detail.reviewed else "detail.not_reviewed"),
             style="bold" if detail.reviewed else "italic",
         )
         if detail.edited:
-            title.append("  · edited", style="italic")
+            title.append("  " + t("detail.edited"), style="italic")
         return title
 
     @property
@@ -119,6 +123,14 @@ class MeetingDetailView(Vertical):
         """Switch to a tab and focus it."""
         self.query_one(TabbedContent).active = tab
         self.call_after_refresh(self.focus_active)
+
+    def show_person(self, person_id: int) -> None:
+        """Show the attendance with the cursor on one person's row (their first, if several)."""
+        rows = [a.id for a in self.detail.attendance if a.person_id == person_id]
+        table = self.query_one("#attendance-table", RecordTable)
+        if rows:
+            table.move_cursor(row=table.get_row_index(f"attendance-{rows[0]}"), column=0)
+        self.show_tab("attendance")
 
     def action_tab(self, step: int) -> None:
         """Move to the previous or next tab."""

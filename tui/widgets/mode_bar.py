@@ -1,4 +1,4 @@
-"""The line at the top: which view is shown, and the keys to the others."""
+"""The bar at the top: which view is shown, and the keys to the others."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label
 
-MODES = (("meetings", "1 Meetings"), ("people", "2 People"), ("reconcile", "3 Reconcile"))
+from tui.i18n import t
+
+MODES = ("meetings", "people", "reconcile", "history")
 
 
 class ModeBar(Horizontal):
-    """The app's name and its three views, the shown one marked."""
+    """The app's name and its views, the shown one marked."""
 
     def __init__(self, active: str) -> None:
         super().__init__(classes="mode-bar")
@@ -20,6 +22,7 @@ class ModeBar(Horizontal):
     def compose(self) -> ComposeResult:
         """One label per view."""
         yield Label(Text("protokoll"), classes="app-name")
-        for mode, title in MODES:
-            yield Label(Text(title), classes="mode -active" if mode == self.active else "mode")
-        yield Label(Text("? help  ctrl+p commands"), classes="mode-hint")
+        for number, mode in enumerate(MODES, start=1):
+            title = Text(f"{number} {t(f'mode.{mode}')}")
+            yield Label(title, classes="mode -active" if mode == self.active else "mode")
+        yield Label(Text(t("modebar.hint")), classes="mode-hint")

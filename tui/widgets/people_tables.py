@@ -10,12 +10,14 @@ from textual.widgets import DataTable
 
 from store.queries import PersonDetail
 from store.search import PersonHit
+from tui.i18n import t
 from tui.messages import MeetingChosen, PersonChosen
-from tui.widgets.detail_rows import ROLE_NAMES
+from tui.widgets.detail_rows import role_name
+from tui.widgets.keyed_table import KeyedTable
 from tui.widgets.record_table import cell
 
 
-class PeopleTable(DataTable):
+class PeopleTable(KeyedTable):
     """One row per person found: name, other spellings, parties, organisations, meetings.
 
     | Key | Action |
@@ -24,9 +26,7 @@ class PeopleTable(DataTable):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "enter", "select_cursor", "Meetings", tooltip="The meetings this person took part in"
-        )
+        Binding("enter", "select_cursor", "key.person_meetings", tooltip="tip.person_meetings"),
     ]
 
     def __init__(self, **kwargs: object) -> None:
@@ -34,11 +34,11 @@ class PeopleTable(DataTable):
 
     def on_mount(self) -> None:
         """Columns, each with a key."""
-        self.add_column("Name", key="name")
-        self.add_column("Also written", key="spellings")
-        self.add_column("Party", key="parties", width=6)
-        self.add_column("Organisations", key="organizations")
-        self.add_column("Mtgs", key="meetings", width=5)
+        self.add_column(t("col.name"), key="name")
+        self.add_column(t("col.also_written"), key="spellings")
+        self.add_column(t("col.party"), key="parties", width=6)
+        self.add_column(t("col.organizations"), key="organizations")
+        self.add_column(t("col.meetings_count"), key="meetings", width=5)
 
     def show_hits(self, hits: list[PersonHit]) -> None:
         """Replace the rows with these hits, best first."""
@@ -60,7 +60,7 @@ class PeopleTable(DataTable):
             self.post_message(PersonChosen(int(event.row_key.value)))
 
 
-class PersonMeetingsTable(DataTable):
+class PersonMeetingsTable(KeyedTable):
     """The meetings one person took part in, newest first, with their role.
 
     | Key | Action |
@@ -69,29 +69,32 @@ class PersonMeetingsTable(DataTable):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open meeting", tooltip="Show this meeting")
+        Binding("enter", "select_cursor", "key.open_meeting", tooltip="tip.open_meeting"),
     ]
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)  # type: ignore[arg-type]
+        self.person_id: int | None = None
+        """Whose meetings are shown."""
 
     def on_mount(self) -> None:
         """Columns, each with a key."""
-        self.add_column("Date", key="date", width=10)
-        self.add_column("Role", key="role", width=11)
-        self.add_column("Present", key="present", width=7)
-        self.add_column("As written", key="written")
-        self.add_column("Party", key="party", width=5)
-        self.add_column("Organisation", key="organization")
-        self.add_column("Body", key="body")
+        self.add_column(t("col.date"), key="date", width=10)
+        self.add_column(t("col.role"), key="role", width=11)
+        self.add_column(t("col.present"), key="present", width=10)
+        self.add_column(t("col.as_written"), key="written")
+        self.add_column(t("col.party"), key="party", width=5)
+        self.add_column(t("col.organization"), key="organization")
+        self.add_column(t("col.body"), key="body")
 
     def show_person(self, person: PersonDetail) -> None:
         """Replace the rows with this person's meetings."""
         self.clear()
+        self.person_id = person.id
         for number, row in enumerate(person.meetings):
             self.add_row(
                 cell(row.date.isoformat() if row.date else ""),
-                cell(ROLE_NAMES.get(row.role, row.role)),
+                cell(role_name(row.role)),
                 cell(row.present),
                 cell(row.name_as_written),
                 cell(row.party),
@@ -104,4 +107,5 @@ class PersonMeetingsTable(DataTable):
         """Ask to open the chosen meeting."""
         event.stop()
         if event.row_key.value is not None:
-            self.post_message(MeetingChosen(int(event.row_key.value.split(":")[1])))
+            meeting_id = int(event.row_key.value.split(":")[1])
+            self.post_message(MeetingChosen(meeting_id, self.person_id))

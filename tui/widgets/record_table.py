@@ -8,8 +8,8 @@ from typing import ClassVar
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable
 
+from tui.i18n import t
 from tui.messages import (
     AddRequested,
     DeleteRequested,
@@ -18,6 +18,7 @@ from tui.messages import (
     SourceRequested,
 )
 from tui.terminal_text import safe_text
+from tui.widgets.keyed_table import KeyedTable
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class RowRef:
 
 @dataclass(frozen=True)
 class Column:
-    """A column: its heading, the field it shows, and whether it can be edited."""
+    """A column: its heading (a catalogue key), the field it shows, and whether it can be edited."""
 
     label: str
     key: str
@@ -49,11 +50,11 @@ def cell(value: object, **style: object) -> Text:
     if value is None:
         return Text("")
     if isinstance(value, bool):
-        return Text("ja" if value else "nej")
+        return Text(t("yes") if value else t("no"))
     return safe_text(value, no_wrap=True, overflow="ellipsis", **style)
 
 
-class RecordTable(DataTable):
+class RecordTable(KeyedTable):
     """Rows of one kind, each tied to a database row by a `RowRef`.
 
     | Key | Action |
@@ -65,10 +66,10 @@ class RecordTable(DataTable):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e,enter", "edit", "Edit", tooltip="Edit the field under the cursor"),
-        Binding("a", "add", "Add", tooltip="Add an attendee, agenda item or officer"),
-        Binding("d,delete", "delete", "Delete", tooltip="Delete the row (asks; ctrl+z undoes)"),
-        Binding("s", "source", "Source", tooltip="Show the row's lines in the source text"),
+        Binding("e,enter", "edit", "key.edit", tooltip="tip.edit"),
+        Binding("a", "add", "key.add", tooltip="tip.add"),
+        Binding("d,delete", "delete", "key.delete", tooltip="tip.delete"),
+        Binding("s", "source", "key.source", show=False, tooltip="tip.source"),
     ]
 
     def __init__(
@@ -84,7 +85,7 @@ class RecordTable(DataTable):
     def on_mount(self) -> None:
         """Columns keyed by the field they show."""
         for column in self.spec:
-            self.add_column(column.label, key=column.key, width=column.width)
+            self.add_column(t(column.label), key=column.key, width=column.width)
 
     def show_rows(self, rows: list[tuple[str, RowRef, list[Text]]]) -> None:
         """Replace the rows, keeping the cursor where it was as far as possible."""
@@ -141,7 +142,7 @@ class RecordTable(DataTable):
             return
         column = self.current_column
         if not ref.editable or (ref.field is None and not column.editable):
-            self.notify(f"{column.label} cannot be edited here", severity="warning", markup=False)
+            self.notify(t("edit.not_here", field=t(column.label)), severity="warning", markup=False)
             return
         self.post_message(EditRequested(ref.table_name, ref.row_id, ref.field or column.key))
 

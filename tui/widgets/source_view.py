@@ -6,24 +6,19 @@ from rich.text import Text
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
+from tui.i18n import t
 from tui.terminal_text import terminal_safe
 
-ENCODING_NAMES = {
-    "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8 with byte-order mark",
-    "utf-16": "UTF-16 with byte-order mark",
-    "utf-16-le": "UTF-16 little-endian, no byte-order mark",
-    "utf-16-be": "UTF-16 big-endian, no byte-order mark",
-    "cp1252": "Windows-1252",
-}
-"""How each encoding the importer records is named to the reader."""
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252")
+"""The encodings the importer records; each is named to the reader by the catalogue."""
 
 
 def encoding_line(encoding: str | None) -> Text:
     """The line above the source text: how the file was decoded."""
     if encoding is None:
         return Text("")
-    return Text(f"Encoding: {ENCODING_NAMES.get(encoding, encoding)}", style="dim")
+    name = t(f"encoding.{encoding}") if encoding in ENCODINGS else encoding
+    return Text(t("source.encoding", name=name), style="dim")
 
 
 class SourceView(TextArea):
