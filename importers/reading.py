@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -200,9 +201,14 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     return decode(data, name)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\r]")
+"""C0 controls but tab, newline, vertical tab, form feed (and CR, already turned into newlines)."""
+
+
 def _refuse_binary(text: str, name: str) -> None:
     sample = text[:20_000]
-    controls = [i for i, ch in enumerate(sample) if ord(ch) < 32 and ch not in "\t\n\f\v"]
-    if len(controls) > max(8, len(sample) // 200):
-        line = sample.count("\n", 0, controls[0]) + 1
+    count = len(_CONTROL.findall(sample))
+    if count > max(8, len(sample) // 200):
+        first = _CONTROL.search(sample)
+        line = sample.count("\n", 0, first.start() if first else 0) + 1
         raise ProtocolError(name, "binary data (control characters), not a text file", line)
