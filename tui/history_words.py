@@ -155,8 +155,8 @@ def _cannot(ending: str, key: str, **parts: object) -> Rule:
 RULES: tuple[Rule, ...] = (
     rule(r"Undid: (?P<what>.+)", "history.undid", what=TOLD),
     rule(r"Redid: (?P<what>.+)", "history.redid", what=TOLD),
-    rule(r"Marked (?P<subject>.+) reviewed", "history.marked_reviewed", subject=subject),
     rule(r"Marked (?P<subject>.+) not reviewed", "history.marked_unreviewed", subject=subject),
+    rule(r"Marked (?P<subject>.+) reviewed", "history.marked_reviewed", subject=subject),
     rule(r"Added (?P<subject>.+)", "history.added", subject=subject),
     rule(r"Deleted (?P<subject>.+)", "history.deleted", subject=subject),
     rule(r"Moved the meeting (?P<label>.+?) to (?P<body>.+)", "history.moved", label=label),
