@@ -185,22 +185,23 @@ def _substitute_pieces(role: Role, pieces: list[str]) -> tuple[Role, list[str]]:
 
 
 def _function_and_organization(pieces: list[str]) -> tuple[str | None, str | None]:
-    function = None
+    """`kanslist, protokollförare`: what the person does; the rest is the organisation."""
+    functions = []
     organization = []
     for piece in pieces:
         cleaned = clean_organization(piece)
         if _TIME_NOTE.match(cleaned):
             continue  # `t.o.m. kl. 18.45`: when they left, shown in the source
-        if function is None and (FUNCTIONS.match(cleaned) or _is_function_phrase(cleaned)):
-            function = cleaned
+        if FUNCTIONS.match(cleaned) or _is_function_phrase(cleaned):
+            functions.append(cleaned)
         elif cleaned:
             organization.append(cleaned)
-    return function, ", ".join(organization) or None
+    return ", ".join(functions) or None, ", ".join(organization) or None
 
 
 def _is_function_phrase(text: str) -> bool:
-    """`SST:s representant`, `medlem i rådet`: a lower-case role word, not an organisation."""
-    return not is_organization(text) and bool(FUNCTIONS.search(text)) and not text[:1].isupper()
+    """`SST:s representant`, `medlem i rådet`: a role word in it, and no organisation's name."""
+    return bool(FUNCTIONS.search(text)) and not is_organization(text)
 
 
 def _split_single_spaced(words: list[str]) -> tuple[str, str | None, str | None]:

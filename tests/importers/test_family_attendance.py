@@ -182,3 +182,18 @@ def test_association_sections() -> None:
         ("Lisa Lind", "other"),
         ("Eva Ek", "other"),
     ]
+
+
+def test_several_functions_after_a_name_are_no_organisation() -> None:
+    p = protocol_with(
+        "Övriga närvarande\n"
+        "Grönroos Majvor, SST:s representant\n"
+        "Rif Solveig, kanslist, protokollförare\n"
+        "Ek Karin, Nora kommun"
+    )
+    assert [(a.name, a.function, a.organization) for a in p.attendees] == [
+        ("Grönroos Majvor", "SST:s representant", None),
+        ("Rif Solveig", "kanslist, protokollförare", None),
+        ("Ek Karin", None, "Nora kommun"),
+    ]
+    assert [o.name for o in p.officers if o.role == "secretary"] == ["Rif Solveig"]
