@@ -26,7 +26,13 @@ _TABLES = {
     "source document": "sourcedocument",
 }
 """`store.history.TABLE_WORDS` read backwards: the secretary's word for a row, to its table."""
-_FIELD_KEYS = {"organisation": "organization", "start": "start_time", "end": "end_time"}
+_FIELD_KEYS = {
+    "organisation": "organization",
+    "organization_id": "organization",
+    "body_id": "body",
+    "person_id": "person",
+    "paragraph_numbers": "paragraphs",
+}
 """Fields the catalogue names under another key than the store's word."""
 
 

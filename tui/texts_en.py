@@ -185,6 +185,7 @@ TEXTS: dict[str, str] = {
     "field.decisions": "Decisions",
     "field.attachments": "Attachments",
     "field.message": "Warning",
+    "field.person": "Person",
     "field.resolved": "Resolved",
     "field.line": "Line",
     "field.source_file": "Source file",

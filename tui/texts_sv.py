@@ -190,6 +190,7 @@ TEXTS: dict[str, str] = {
     "field.decisions": "Beslut",
     "field.attachments": "Bilagor",
     "field.message": "Varning",
+    "field.person": "Person",
     "field.resolved": "Åtgärdad",
     "field.line": "Rad",
     "field.source_file": "Källfil",
