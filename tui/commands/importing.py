@@ -120,7 +120,7 @@ def _stop_on_interrupt() -> Iterator[Callable[[], bool]]:
 
 def problem_lines(outcome: FileOutcome) -> list[str]:
     """What to tell about one file: its failure or refusal, and each warning, as `file:line: …`."""
-    lines = [outcome.message] if outcome.message else []
+    lines = [told(outcome.message)] if outcome.message else []
     for warning in outcome.warnings:
         where = f"{outcome.path}:{warning.line}" if warning.line else outcome.path
         lines.append(t("cli.import.warning", where=where, message=told(warning.message)))
