@@ -8,6 +8,7 @@ An entry is the text of one cell (or of a whole line): `Tore Sand (M), Ordföran
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -192,7 +193,9 @@ def _function_and_organization(pieces: list[str]) -> tuple[str | None, str | Non
         cleaned = clean_organization(piece)
         if _TIME_NOTE.match(cleaned):
             continue  # `t.o.m. kl. 18.45`: when they left, shown in the source
-        if FUNCTIONS.match(cleaned) or _is_function_phrase(cleaned):
+        if is_organization(cleaned):
+            organization.append(cleaned)
+        elif FUNCTIONS.match(cleaned) or _is_function_phrase(cleaned):
             functions.append(cleaned)
         elif cleaned:
             organization.append(cleaned)
@@ -201,7 +204,9 @@ def _function_and_organization(pieces: list[str]) -> tuple[str | None, str | Non
 
 def _is_function_phrase(text: str) -> bool:
     """`SST:s representant`, `medlem i rådet`: a role word in it, and no organisation's name."""
-    return bool(FUNCTIONS.search(text)) and not is_organization(text)
+    if not any(FUNCTIONS.match(word) for word in text.split()):
+        return False  # a word-by-word look: searching the pattern through the text is slow
+    return not is_organization(text)
 
 
 def _split_single_spaced(words: list[str]) -> tuple[str, str | None, str | None]:
@@ -216,6 +221,7 @@ def _split_single_spaced(words: list[str]) -> tuple[str, str | None, str | None]
     return " ".join(words), None, None
 
 
+@functools.lru_cache(maxsize=8192)
 def looks_like_name(text: str) -> bool:
     """Could `text` be a person's name (two to six words, capitalised, no sentence)?"""
     if MARKUP_CHARACTERS.search(text):

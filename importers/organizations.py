@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 _KOMMUN = re.compile(r"^(?P<stem>.+?)\s+kommun$", re.IGNORECASE)
@@ -26,11 +27,13 @@ _ORGANIZATION_TAIL = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def clean_organization(written: str) -> str:
     """The organisation as written, without list punctuation and stray spaces."""
     return " ".join(written.split()).rstrip(".,;").strip()
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_organization(written: str) -> str:
     """The official form of an organisation's name.
 
@@ -58,6 +61,7 @@ def _region_name(stem: str) -> str:
     return f"Region {county} län"
 
 
+@functools.lru_cache(maxsize=4096)
 def is_organization(text: str) -> bool:
     """Does `text` (a whole phrase) look like an organisation's name?"""
     return bool(_ORGANIZATION_TAIL.match(clean_organization(text)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 KNOWN_PARTIES = frozenset({"S", "M", "C", "L", "V", "KD", "MP", "SD", "FP", "FI", "PP", "NYD"})
@@ -16,6 +17,7 @@ def is_known_party(token: str) -> bool:
     return token in KNOWN_PARTIES
 
 
+@functools.lru_cache(maxsize=4096)
 def looks_like_party(token: str) -> bool:
     """Could `token` be a party code, given that it stands where a party code belongs?"""
     if not PARTY_CODE.match(token):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
+import re
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from importers.control_chars import clean_document, strip_controls_with_warnings
 from importers.decoding import Decoded, decode
-from importers.document import Document
+from importers.document import Document, sha256_hex
 from importers.markup import text_lines
 from importers.records import ProtocolError, SourceText
 
@@ -20,6 +22,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 """Far above any real protocol (the seeds are ~10 kB); beyond it a file is not a protocol."""
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 """PDF and Word files carry images (a scanned appendix, a logo): they may be far larger."""
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DOC_REFUSAL = (
     "an old Word .doc file (or a password-protected Office file), which cannot be read: "
@@ -127,6 +130,42 @@ def read_document(path: str | Path) -> Document:
     return text_document(_source_from_bytes(data, name))
 
 
+def content_hash_of(path: str | Path) -> str | None:
+    """The `content_hash` a file would be stored under, found without parsing it.
+
+    PDF and Word files hash their bytes, text files their decoded text (as
+    `read_document` does). None when the file cannot be read as a protocol:
+    parsing it then says why.
+    """
+    source = Path(path)
+    try:
+        data = _read_bytes(source, MAX_DOCUMENT_BYTES)
+        if data.startswith((b"%PDF-", b"PK\x03\x04")):
+            return sha256_hex(data)
+        if source.suffix.lower() in (".pdf", ".docx", ".odt", ".doc") or len(data) > MAX_FILE_BYTES:
+            return None
+        return _text_hash(data, str(source))
+    except ProtocolError:
+        return None
+
+
+def _text_hash(data: bytes, name: str) -> str | None:
+    """The hash `_source_from_bytes` gives, without its checks for binary data.
+
+    A binary file is never stored, so its hash is found nowhere: parsing it says why.
+    """
+    if not data.strip() or data.startswith(tuple(s for s, _ in _SIGNATURES)):
+        return None
+    try:  # what decode() gives valid UTF-8 without a BOM or NUL, without its detection
+        if b"\x00" in data or data.startswith(_BOMS):
+            raise UnicodeDecodeError("utf-8", data, 0, 0, "not plain UTF-8")
+        text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError:
+        text = decode_bytes(data, name).text
+    text, _removed = strip_controls_with_warnings(text)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _read_zip_document(source: Path, data: bytes) -> Document:
     name = str(source)
     try:
@@ -162,9 +201,14 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     return decode(data, name)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\r]")
+"""C0 controls but tab, newline, vertical tab, form feed (and CR, already turned into newlines)."""
+
+
 def _refuse_binary(text: str, name: str) -> None:
     sample = text[:20_000]
-    controls = [i for i, ch in enumerate(sample) if ord(ch) < 32 and ch not in "\t\n\f\v"]
-    if len(controls) > max(8, len(sample) // 200):
-        line = sample.count("\n", 0, controls[0]) + 1
+    count = len(_CONTROL.findall(sample))
+    if count > max(8, len(sample) // 200):
+        first = _CONTROL.search(sample)
+        line = sample.count("\n", 0, first.start() if first else 0) + 1
         raise ProtocolError(name, "binary data (control characters), not a text file", line)

@@ -17,11 +17,25 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 from typing import Any, TextIO
 
-from sqlalchemy import Connection, Select, Table, and_, func, or_, select, union
+from sqlalchemy import (
+    Connection,
+    Select,
+    String,
+    Table,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    union,
+)  # fmt: skip
 from sqlalchemy.engine import Engine
 
 from store import models
@@ -89,6 +103,9 @@ def export_table(engine: Engine, name: str, out: TextIO, *, excel: bool = False)
     writer = csv.writer(out, delimiter=";" if excel else ",")
     headers = HEADERS[name]
     writer.writerow([EXCEL_HEADERS.get(h, h) for h in headers] if excel else headers)
+    if name in _AS_TEXT:
+        query = _AS_TEXT[name](_Formats(binary_order=engine.dialect.name == "sqlite", excel=excel))
+        return _write_streamed(engine, query, writer)
     role = headers.index("role") if excel and "role" in headers else -1
     written = 0
     for row in _ROWS[name](engine):
@@ -136,20 +153,78 @@ def _excel_cell(value: Any) -> str:
     return cell(value)
 
 
-# -- attendance and agenda: one streamed query each -------------------------------------------
+# -- attendance and agenda: one streamed query each, every cell made text by the database -----
 
 
-def _streamed(engine: Engine, query: Select) -> Iterator[Sequence[Any]]:
+def _write_streamed(engine: Engine, query: Select, writer: Any) -> int:
+    """Rows straight from the driver's cursor to `writer`, a page at a time: no ORM rows.
+
+    The query makes every cell what `cell` would (see `_Formats`), so
+    nothing is done per cell in Python. On PostgreSQL a named (server-side)
+    cursor streams the rows; SQLite's cursor steps through them as fetched.
+    """
+    # Only our own constants are bound: rendered inline, the SQL needs no parameters.
+    sql = str(query.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+    written = 0
     with engine.connect() as conn:
-        yield from conn.execution_options(stream_results=True, yield_per=PAGE_SIZE).execute(query)
+        driver = conn.connection.dbapi_connection
+        assert driver is not None
+        named = engine.dialect.name == "postgresql"
+        cursor = driver.cursor(name="protokoll_export") if named else driver.cursor()
+        try:
+            cursor.execute(sql)
+            while rows := cursor.fetchmany(PAGE_SIZE):
+                writer.writerows(rows)
+                written += len(rows)
+        finally:
+            cursor.close()
+    return written
 
 
-def _attendance_rows(engine: Engine) -> Iterator[Sequence[Any]]:
-    a = _ATTENDANCE
-    query = (
+@dataclass(frozen=True)
+class _Formats:
+    """How the database writes cells: `binary_order` (SQLite) and `excel` (Swedish words)."""
+
+    binary_order: bool
+    excel: bool
+
+    def text(self, column: Any) -> Any:
+        """A text column as `cell` writes it: a leading `'` where it starts like a formula.
+
+        Every formula start sorts before "A" byte-wise; where text compares so
+        (`binary_order`: SQLite) that cheap test rules most values out before `substr`.
+        PostgreSQL compares by the database's collation, so there `substr` alone decides.
+        """
+        starts_like_formula = func.substr(column, 1, 1).in_(_FORMULA_STARTS)
+        if self.binary_order:
+            starts_like_formula = and_(column < literal("A", String), starts_like_formula)
+        return case((starts_like_formula, literal("'", String).concat(column)), else_=column)
+
+    def yes_no(self, column: Any) -> Any:
+        """`true`/`false`, or `ja`/`nej` for Excel."""
+        yes, no = ("ja", "nej") if self.excel else ("true", "false")
+        return case((column, literal(yes, String)), else_=literal(no, String))
+
+    def role(self, column: Any) -> Any:
+        """The role as stored, or in Swedish for Excel (`ledamot`, `ersättare`, `övrig`)."""
+        if not self.excel:
+            return self.text(column)
+        words = {stored: literal(word, String) for stored, word in EXCEL_ROLES.items()}
+        return case(words, value=column, else_=self.text(column))
+
+
+def _iso_date(column: Any) -> Any:
+    """`2020-02-26`: SQLite stores it so, PostgreSQL casts a date so."""
+    return cast(column, String)
+
+
+def _attendance_query(formats: _Formats) -> Select:
+    a, t = _ATTENDANCE, formats.text
+    return (
         select(
-            _MEETING.c.id, _MEETING.c.date, _BODY.c.name, a.c.name_as_written, _PERSON.c.name,
-            a.c.party, _ORG.c.name, a.c.role, a.c.present, a.c.paragraph_numbers,
+            _MEETING.c.id, _iso_date(_MEETING.c.date), t(_BODY.c.name), t(a.c.name_as_written),
+            t(_PERSON.c.name), t(a.c.party), t(_ORG.c.name), formats.role(a.c.role),
+            formats.yes_no(a.c.present), t(a.c.paragraph_numbers),
         )
         .join_from(a, _MEETING, a.c.meeting_id == _MEETING.c.id)
         .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
@@ -157,21 +232,23 @@ def _attendance_rows(engine: Engine) -> Iterator[Sequence[Any]]:
         .outerjoin(_ORG, a.c.organization_id == _ORG.c.id)
         .order_by(*_MEETING_ORDER, a.c.position, a.c.id)
     )  # fmt: skip
-    return _streamed(engine, query)
 
 
-def _agenda_rows(engine: Engine) -> Iterator[Sequence[Any]]:
-    i = _ITEM
-    query = (
+def _agenda_query(formats: _Formats) -> Select:
+    i, t = _ITEM, formats.text
+    return (
         select(
-            _MEETING.c.id, _MEETING.c.date, _BODY.c.name, i.c.number, i.c.title, i.c.decisions,
-            i.c.attachments,
+            _MEETING.c.id, _iso_date(_MEETING.c.date), t(_BODY.c.name), i.c.number,
+            t(i.c.title), t(i.c.decisions), t(i.c.attachments),
         )
         .join_from(i, _MEETING, i.c.meeting_id == _MEETING.c.id)
         .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
         .order_by(*_MEETING_ORDER, i.c.position, i.c.id)
     )  # fmt: skip
-    return _streamed(engine, query)
+
+
+_AS_TEXT = {"attendance": _attendance_query, "agenda": _agenda_query}
+"""The exports written by the database's own formatting, streamed from the driver."""
 
 
 # -- meetings: a page of meetings, then their officers ----------------------------------------
@@ -321,9 +398,4 @@ def _person_meetings(
     return {person_id: meetings.get(person_id, 0) for person_id in ids}, first_seen, last_seen
 
 
-_ROWS = {
-    "meetings": _meeting_rows,
-    "attendance": _attendance_rows,
-    "agenda": _agenda_rows,
-    "people": _people_rows,
-}
+_ROWS = {"meetings": _meeting_rows, "people": _people_rows}

@@ -26,13 +26,13 @@ from sqlalchemy import Connection, Table, bindparam, delete, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-import importers
 from importers.records import Attendee, ParsedFile, ParseWarning
 from store import history, models, names
+from store.bulk import insert_rows
 from store.db import write_transaction
 from store.history import content_edits_of
 from store.paragraphs import compact_ranges
-from store.parse_pool import ParseFailure, parse_all, parse_or_failure
+from store.parse_pool import ParseFailure, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
 LOAD_ATTEMPTS = 3
@@ -51,6 +51,20 @@ _ITEM: Table = models.AgendaItem.__table__  # type: ignore[assignment]
 _WARNING: Table = models.ImportWarning.__table__  # type: ignore[assignment]
 _EDIT_LOG: Table = models.EditLog.__table__  # type: ignore[assignment]
 _MEETING_CHILDREN = (_ATTENDANCE, _OFFICER, _ITEM, _WARNING)
+_CHILD_COLUMNS = {
+    "attendance": (
+        "meeting_id", "position", "person_id", "name_as_written", "party", "organization_id",
+        "organization_as_written", "role", "present", "paragraphs", "paragraph_numbers", "line",
+        "uid",
+    ),
+    "officer": ("meeting_id", "position", "role", "person_id", "name_as_written", "line", "uid"),
+    "agendaitem": (
+        "meeting_id", "position", "number", "title", "body", "decisions", "attachments", "line",
+        "end_line", "uid",
+    ),
+    "importwarning": ("meeting_id", "source_id", "line", "message", "resolved", "uid"),
+}  # fmt: skip
+"""The columns of each child row tuple, in order (every column but the id)."""
 
 # Built once: constructing a statement costs more than running it on SQLite.
 _MEETING_WITH_HASH = (
@@ -188,37 +202,25 @@ def import_paths(
 ) -> ImportSummary:
     """Import every protocol file under `paths` (files or folders, recursively).
 
-    Each file is its own transaction; one bad file never stops the others. A
-    path that does not exist is a "failed" outcome. `on_progress(done, total,
-    outcome)` is called after each file. Big imports parse in `workers`
+    Each file is all or nothing; one bad file never stops the others. A path
+    that does not exist is a "failed" outcome. A file whose content is already
+    stored is "unchanged" without being parsed. `on_progress(done, total,
+    outcome)` is called for each file, once it is committed (files are stored
+    many to a transaction, a savepoint each). Big imports parse in `workers`
     processes (default: one per core, at most 4; `1` parses in this process).
     `should_stop()` is asked between files: once it says True, the run ends
     there (every file stored so far is whole) with `stopped` set.
     """
-    given = [Path(p) for p in paths]
-    missing = [p for p in given if not p.exists()]
-    files = importers.find_protocol_files([p for p in given if p.exists()])
-    total = len(missing) + len(files)
-    outcomes: list[FileOutcome] = []
+    from store.import_run import run_import  # it builds on this module
 
-    def record(outcome: FileOutcome) -> None:
-        outcomes.append(outcome)
-        if on_progress is not None:
-            on_progress(len(outcomes), total, outcome)
-
-    for path in missing:
-        record(_outcome(str(path), "failed", f"{path}: no such file or folder"))
-    cache = LookupCache()
-    stop = should_stop or (lambda: False)
-    parsed_files = parse_all(files, workers=workers)
-    try:
-        for parsed in parsed_files:
-            if stop():
-                return ImportSummary(tuple(outcomes), stopped=True, total=total)
-            record(_store(engine, parsed, replace, cache))
-    finally:
-        parsed_files.close()  # stops the parse workers now, not when garbage collected
-    return ImportSummary(tuple(outcomes), total=total)
+    return run_import(
+        engine,
+        paths,
+        replace=replace,
+        on_progress=on_progress,
+        workers=workers,
+        should_stop=should_stop,
+    )
 
 
 def _store(
@@ -274,19 +276,27 @@ def _load_once(
     # "Already imported?", "replace?" and the insert under one write lock, so two
     # importers take turns rather than both deciding "new" (store/db.py).
     with write_transaction(engine) as conn:
-        outcome = _ProtocolWriter(conn, parsed, cache, staged).write(replace)
+        outcome = ProtocolWriter(conn, parsed, cache, staged).write(replace)
     # Only ids from a committed transaction may outlive it.
     cache.update(staged)
     return outcome
 
 
-class _ProtocolWriter:
+class ProtocolWriter:
     """Writes one parsed file on one connection inside the caller's transaction."""
 
     def __init__(
-        self, conn: Connection, parsed: ParsedFile, cache: LookupCache, staged: LookupCache
+        self,
+        conn: Connection,
+        parsed: ParsedFile,
+        cache: LookupCache,
+        staged: LookupCache,
+        pending: LookupCache | None = None,
     ) -> None:
+        """`cache` holds committed ids, `pending` those of this transaction's earlier files,
+        `staged` receives the ids this file finds or makes."""
         self.conn = conn
+        self.known = (staged, pending or LookupCache(), cache)
         self.parsed = parsed
         self.protocol = parsed.protocol
         self.path = parsed.source.path
@@ -426,7 +436,7 @@ class _ProtocolWriter:
     def _insert_children(
         self, meeting_id: int, source_id: int, warnings: tuple[ParseWarning, ...]
     ) -> None:
-        """Attendance, officers, agenda items and warnings, each table in one bulk insert."""
+        """Attendance, officers, agenda items and warnings, each table in one executemany."""
         people = self._person_ids()
         organizations = self._organization_ids()
         batches = (
@@ -436,69 +446,61 @@ class _ProtocolWriter:
             (_WARNING, _warning_rows(meeting_id, source_id, warnings)),
         )
         for table, rows in batches:
-            if rows:
-                self.conn.execute(_INSERTS[table.name], rows)
+            insert_rows(self.conn, table, _CHILD_COLUMNS[table.name], rows)
 
     def _attendance_rows(
         self, meeting_id: int, people: dict[str, int], organizations: dict[str, int]
-    ) -> list[dict[str, Any]]:
+    ) -> list[tuple[Any, ...]]:
         return [
-            {
-                "meeting_id": meeting_id,
-                "position": position,
-                "person_id": people[alias_key(a.name)],
-                "name_as_written": a.name,
-                "party": a.party,
-                "organization_id": organizations[alias_key(a.organization)]
-                if a.organization
-                else None,
-                "organization_as_written": a.organization,
-                "role": a.role,
-                "present": a.present,
-                "paragraphs": a.paragraphs,
-                "paragraph_numbers": compact_ranges(a.paragraph_numbers) or None,
-                "line": a.line,
-                "uid": new_uid(),
-            }
+            (
+                meeting_id,
+                position,
+                people[alias_key(a.name)],
+                a.name,
+                a.party,
+                organizations[alias_key(a.organization)] if a.organization else None,
+                a.organization,
+                a.role,
+                a.present,
+                a.paragraphs,
+                compact_ranges(a.paragraph_numbers) or None,
+                a.line,
+                new_uid(),
+            )
             for position, a in enumerate(self.protocol.attendees)
         ]
 
-    def _officer_rows(self, meeting_id: int, people: dict[str, int]) -> list[dict[str, Any]]:
+    def _officer_rows(self, meeting_id: int, people: dict[str, int]) -> list[tuple[Any, ...]]:
         return [
-            {
-                "meeting_id": meeting_id,
-                "position": position,
-                "role": o.role,
-                "person_id": people[alias_key(o.name)],
-                "name_as_written": o.name,
-                "line": o.line,
-                "uid": new_uid(),
-            }
+            (meeting_id, position, o.role, people[alias_key(o.name)], o.name, o.line, new_uid())
             for position, o in enumerate(self.protocol.officers)
         ]
 
-    def _item_rows(self, meeting_id: int) -> list[dict[str, Any]]:
+    def _item_rows(self, meeting_id: int) -> list[tuple[Any, ...]]:
         return [
-            {
-                "meeting_id": meeting_id,
-                "position": position,
-                "number": item.number,
-                "title": item.title,
-                "body": item.body,
-                "decisions": "\n".join(item.decisions),
-                "attachments": "\n".join(item.attachments),
-                "line": item.line,
-                "end_line": item.end_line,
-                "uid": new_uid(),
-            }
+            (
+                meeting_id,
+                position,
+                item.number,
+                item.title,
+                item.body,
+                "\n".join(item.decisions),
+                "\n".join(item.attachments),
+                item.line,
+                item.end_line,
+                new_uid(),
+            )
             for position, item in enumerate(self.protocol.items)
         ]
 
     # -- bodies, people and organisations ----------------------------------------------------
 
     def _remembered(self, mapping: str, key: str) -> int | None:
-        found = getattr(self.staged, mapping).get(key)
-        return found if found is not None else getattr(self.cache, mapping).get(key)
+        for known in self.known:
+            found = getattr(known, mapping).get(key)
+            if found is not None:
+                return found
+        return None
 
     def _known_body(self) -> int | None:
         name = self.protocol.body
@@ -607,17 +609,8 @@ class _ProtocolWriter:
 
 def _warning_rows(
     meeting_id: int, source_id: int, warnings: Iterable[ParseWarning]
-) -> list[dict[str, Any]]:
-    return [
-        {
-            "meeting_id": meeting_id,
-            "source_id": source_id,
-            "line": w.line,
-            "message": w.message,
-            "uid": new_uid(),
-        }
-        for w in warnings
-    ]
+) -> list[tuple[Any, ...]]:
+    return [(meeting_id, source_id, w.line, w.message, False, new_uid()) for w in warnings]
 
 
 def _first_spelling_per_key(names: Iterable[str]) -> dict[str, str]:

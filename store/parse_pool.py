@@ -18,13 +18,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 
 import importers
+from importers.reading import TEXT_SUFFIXES
 from importers.records import ParsedFile, ProtocolError
 
 CHUNK = 16
@@ -67,7 +67,7 @@ def default_workers() -> int:
 
 def parse_all(
     paths: Sequence[Path], *, workers: int | None = None, min_files: int | None = None
-) -> Generator[ParsedFile | ParseFailure, None, None]:
+) -> ParsedStream:
     """Parse `paths`, yielding results in the same order, in worker processes when it pays.
 
     `workers=1` parses here. `min_files` is the smallest import worth a pool
@@ -77,10 +77,8 @@ def parse_all(
     context = _start_method()
     if min_files is None:
         min_files = 64 if context == "fork" else 500
-    if workers <= 1 or len(paths) < min_files:
-        yield from map(parse_or_failure, paths)
-        return
-    yield from _pooled(paths, workers, context)
+    pooled = workers > 1 and len(paths) >= min_files
+    return ParsedStream(paths, workers if pooled else 0, context)
 
 
 def _start_method() -> str:
@@ -90,26 +88,64 @@ def _start_method() -> str:
     return "spawn"
 
 
-def _pooled(
-    paths: Sequence[Path], workers: int, context: str
-) -> Iterator[ParsedFile | ParseFailure]:
-    chunks = iter([list(paths[i : i + CHUNK]) for i in range(0, len(paths), CHUNK)])
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context(context),
-        initializer=_start_worker,
-        initargs=(os.getpid(),),
-    )
-    try:
-        pending = deque((chunk, _submit(pool, chunk)) for chunk in islice(chunks, AHEAD))
-        while pending:
-            chunk, future = pending.popleft()
-            following = next(chunks, None)
-            if following is not None:
-                pending.append((following, _submit(pool, following)))
-            yield from _results(chunk, future)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+class ParsedStream(Iterator[ParsedFile | ParseFailure]):
+    """The parsed files in path order; `ready()` says whether the next one comes without waiting.
+
+    With `workers=0` each file is parsed here when asked for. Call `close()`
+    (or let the loop end) to stop the workers.
+    """
+
+    def __init__(self, paths: Sequence[Path], workers: int, context: str) -> None:
+        self._paths = deque(paths)
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending: deque[tuple[list[Path], Future | None]] = deque()
+        self._ready: deque[ParsedFile | ParseFailure] = deque()
+        if workers:
+            self._pool = ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context(context),
+                initializer=_start_worker,
+                initargs=(os.getpid(),),
+            )
+            while len(self._pending) < AHEAD and self._paths:
+                self._submit_next()
+
+    def __next__(self) -> ParsedFile | ParseFailure:
+        if self._ready:
+            return self._ready.popleft()
+        if self._pool is None:
+            if not self._paths:
+                raise StopIteration
+            return parse_or_failure(self._paths.popleft())
+        if not self._pending:
+            self.close()
+            raise StopIteration
+        chunk, future = self._pending.popleft()
+        self._submit_next()
+        self._ready.extend(_results(chunk, future))
+        return self._ready.popleft()
+
+    def ready(self) -> bool:
+        """True when the next result is at hand (or cheap to make: a text file parsed here)."""
+        if self._ready:
+            return True
+        if self._pool is None:
+            return bool(self._paths) and self._paths[0].suffix.lower() in TEXT_SUFFIXES
+        return bool(self._pending) and (self._pending[0][1] is None or self._pending[0][1].done())
+
+    def close(self) -> None:
+        """Stop the workers now, not when garbage collected."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            self._paths.clear()
+            self._pending.clear()
+
+    def _submit_next(self) -> None:
+        if not self._paths or self._pool is None:
+            return
+        chunk = [self._paths.popleft() for _ in range(min(CHUNK, len(self._paths)))]
+        self._pending.append((chunk, _submit(self._pool, chunk)))
 
 
 def _submit(pool: ProcessPoolExecutor, chunk: list[Path]) -> Future | None:

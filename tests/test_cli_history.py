@@ -31,29 +31,30 @@ def test_reconcile_auto_is_taken_back_by_one_undo_and_put_back_by_one_redo(db: P
     assert run(db, "people", "suggest", "--min-score", "90").stdout != would
     newest = run(db, "history", "--limit", "1").stdout.splitlines()
     assert (
-        len(newest) == 1 and "  samordning  Reconciled people automatically: merged " in newest[0]
+        len(newest) == 1
+        and "  samordning  Samordnade personer automatiskt: slog ihop " in newest[0]
     )
-    assert newest[0].endswith(" more")
+    assert newest[0].endswith(" till")
     undone = run(db, "undo")
-    assert undone.exit_code == 0 and undone.stdout.startswith("Ångrade: Reconciled people")
+    assert undone.exit_code == 0 and undone.stdout.startswith("Ångrade: Samordnade personer")
     assert run(db, "people", "suggest", "--min-score", "90").stdout == would
     assert run(db, "history", "--limit", "1").stdout.endswith("(ångrad, kan göras om)\n")
-    assert run(db, "redo").stdout.startswith("Gjorde om: Reconciled people")
+    assert run(db, "redo").stdout.startswith("Gjorde om: Samordnade personer")
     assert run(db, "redo").stdout == "Inget att göra om.\n"
 
 
 def test_history_lists_newest_first_and_filters_by_meeting(db: Path) -> None:
     lines = run(db, "history").stdout.splitlines()
-    assert len(lines) == 5 and all("  import     Imported 00" in line for line in lines)
-    assert "Imported 004_9c6807935cccb602.txt" in lines[0]
+    assert len(lines) == 5 and all("  import     Importerade 00" in line for line in lines)
+    assert "Importerade 004_9c6807935cccb602.txt" in lines[0]
     [about_one] = run(db, "history", "--meeting", "1").stdout.splitlines()
-    assert "Imported 000_40086cb381e27565.txt: the meeting 2020-02-26 Specifikt" in about_one
+    assert "Importerade 000_40086cb381e27565.txt: mötet 2020-02-26 Specifikt" in about_one
     assert run(db, "history", "--meeting", "99").stdout == "Inga ändringar av möte 99.\n"
 
 
 def test_undo_until_nothing_is_left_then_an_undo_says_so(db: Path) -> None:
     for _ in range(5):
-        assert run(db, "undo").stdout.startswith("Ångrade: Imported ")
+        assert run(db, "undo").stdout.startswith("Ångrade: Importerade ")
     assert run(db, "undo").stdout == "Inget att ångra.\n"
     assert run(db, "export", "meetings").stdout.splitlines() == [
         "meeting_id,body,date,start,end,location,chair,secretary,adjusters,adjusted_on,"
@@ -68,5 +69,5 @@ def test_an_undo_that_no_longer_fits_is_a_clear_error(db: Path) -> None:
     engine.dispose()
     failed = run(db, "undo")
     assert failed.exit_code == 1
-    assert failed.stderr.startswith("Fel: Cannot undo “Imported 004_9c6807935cccb602.txt")
-    assert "is no longer there; nothing was changed" in failed.stderr
+    assert failed.stderr.startswith("Fel: Kan inte ångra ”Importerade 004_9c6807935cccb602.txt")
+    assert "finns inte längre; inget ändrades" in failed.stderr

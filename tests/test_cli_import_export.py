@@ -53,10 +53,10 @@ def test_bad_files_fail_alone_and_set_the_exit_status(db: Path, folder: Path) ->
         f"Databas: {db.resolve()}\n"
     )
     problems = result.stderr.splitlines()
-    assert f"{folder / 'missing.txt'}: no such file or folder" in problems
-    assert f"{folder / 'bad' / 'empty.txt'}: the file is empty" in problems
+    assert f"{folder / 'missing.txt'}: filen eller mappen finns inte" in problems
+    assert f"{folder / 'bad' / 'empty.txt'}: filen är tom" in problems
     assert any(p.startswith(f"{folder / 'bad' / 'binary.txt'}:1: ") for p in problems)
-    assert any(p.startswith(f"{folder / 'bad' / 'notes.md'}:1: not a protocol") for p in problems)
+    assert any(p.startswith(f"{folder / 'bad' / 'notes.md'}:1: inget protokoll") for p in problems)
     assert len(problems) == 4
     assert run(db, "export", "meetings").stdout.count("\n") == 3
 
@@ -90,7 +90,7 @@ def test_changed_file_of_a_reviewed_meeting_is_refused_until_replace(
     refused = run(db, "import", str(path))
     assert refused.exit_code == 0
     assert "1 vägrade" in refused.stdout
-    assert f"{path}: meeting 1 " in refused.stderr and "--replace" in refused.stderr
+    assert f"{path}: möte 1 " in refused.stderr and "--replace" in refused.stderr
     replaced = run(db, "import", "--replace", str(path))
     assert (replaced.exit_code, "1 ersatta" in replaced.stdout) == (0, True)
 

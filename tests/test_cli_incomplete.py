@@ -32,7 +32,7 @@ def test_a_protocol_without_a_date_imports_warns_and_needs_attention(tmp_path: P
     result = runner.invoke(app, ["--db", str(db), "import", str(undated), str(SAMPLE)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("2 filer: 2 importerade, 0 ersatta, 0 oförändrade")
-    assert f"{undated}:" in result.stderr and "no meeting date found" in result.stderr
+    assert f"{undated}:" in result.stderr and "inget sammanträdesdatum hittades" in result.stderr
     engine = make_engine(str(db))
     rows = meeting_page(engine).rows
     assert [(r.date is None, r.body) for r in rows] == [(False, COUNCIL), (True, COUNCIL)]

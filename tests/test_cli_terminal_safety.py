@@ -79,8 +79,8 @@ def test_a_file_name_with_escape_is_printed_escaped(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert_no_controls(result.stderr)
     problems = result.stderr.splitlines()
-    assert f"{tmp_path}/protokoll␛[2J.txt: no such file or folder" in problems
-    assert f"{tmp_path}/tom␛]0;pwned␇.txt: the file is empty" in problems
+    assert f"{tmp_path}/protokoll␛[2J.txt: filen eller mappen finns inte" in problems
+    assert f"{tmp_path}/tom␛]0;pwned␇.txt: filen är tom" in problems
 
 
 def test_import_warnings_about_a_file_with_escape_in_its_name(tmp_path: Path) -> None:
@@ -103,7 +103,7 @@ def test_import_warnings_about_a_file_with_escape_in_its_name(tmp_path: Path) ->
 def test_a_newline_in_a_file_name_cannot_forge_a_message_line(tmp_path: Path) -> None:
     missing = tmp_path / "a\nfake.txt: imported fine"
     result = run(tmp_path / "x.db", "import", str(missing))
-    assert f"{tmp_path}/a␤fake.txt: imported fine: no such file or folder" in result.stderr
+    assert f"{tmp_path}/a␤fake.txt: imported fine: filen eller mappen finns inte" in result.stderr
     assert len(result.stderr.splitlines()) == 1
 
 
@@ -117,6 +117,6 @@ def test_history_and_undo_print_names_escaped(old_db: Path) -> None:
     history = run(old_db, "history", "--limit", "3")
     undone = run(old_db, "undo")
 
-    assert "Added attendee Anna␛[2JBerg" in history.stdout
-    assert undone.stdout.startswith("Ångrade: Added attendee Anna␛[2JBerg")
+    assert "La till deltagaren Anna␛[2JBerg" in history.stdout
+    assert undone.stdout.startswith("Ångrade: La till deltagaren Anna␛[2JBerg")
     assert_no_controls(history.stdout + undone.stdout)

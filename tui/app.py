@@ -151,9 +151,8 @@ class ProtokollApp(App):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A failed undo or redo becomes a message; the app stays open."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.notify(
-                str(event.worker.error), title=t("error.title"), severity="error", markup=False
-            )
+            message = told(str(event.worker.error))  # a refused undo, in the user's language
+            self.notify(message, title=t("error.title"), severity="error", markup=False)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every action by name in the command palette, the shown screen's too."""

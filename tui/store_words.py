@@ -1,14 +1,18 @@
-"""The store's English phrases (suggestion reasons, merge errors) in the user's language.
+"""The store's and the importers' English phrases in the user's language.
 
-`store` speaks English and must not depend on the app's catalogue; the few
-phrases it builds are recognised here and told again with the catalogue.
+`store` and `importers` speak English and must not depend on the app's
+catalogue; the phrases they build (suggestion reasons, merge errors, the
+history's summaries in `tui.history_words`, the importers' warnings and
+refusals in `tui.import_words`) are recognised here and told again with it.
 """
 
 from __future__ import annotations
 
 import re
 
+from tui import history_words, import_words
 from tui.i18n import has, t
+from tui.word_rules import say
 
 _PHRASES = (
     (re.compile(r"^same party (?P<what>.+)$"), "reason.same_party"),
@@ -25,8 +29,6 @@ _PHRASES = (
     ),
     (re.compile(r"^(?P<what>.+) is ambiguous, it could be (?P<which>.+);"), "merge.ambiguous"),
     (re.compile(r"^nothing to merge"), "merge.nothing"),
-    (re.compile(r"^Undid: (?P<what>.+)$", re.S), "history.undid"),
-    (re.compile(r"^Redid: (?P<what>.+)$", re.S), "history.redid"),
     (
         re.compile(r"^(?P<name>.+) signs as (?P<role>\w+) but is marked absent$"),
         "warn.signs_absent",
@@ -43,7 +45,23 @@ are shown in the user's language; any other stays as written."""
 
 
 def told(phrase: str) -> str:
-    """`phrase` from the store in the user's language (as it is when not recognised)."""
+    """`phrase` from the store or an importer in the user's language (as it is when not
+    recognised); `file:line: message` has its message told."""
+    return _tell(phrase) or _after_file(phrase) or phrase
+
+
+def _after_file(phrase: str) -> str | None:
+    """`file.txt:3: message`: the message told, after the first `: ` it can be told from."""
+    start = phrase.find(": ")
+    while start != -1:
+        rest = _tell(phrase[start + 2 :])
+        if rest is not None:
+            return phrase[: start + 2] + rest
+        start = phrase.find(": ", start + 2)
+    return None
+
+
+def _tell(phrase: str) -> str | None:
     for pattern, key in _PHRASES:
         match = pattern.match(phrase)
         if match:
@@ -53,7 +71,7 @@ def told(phrase: str) -> str:
                     t(f"role.{found['role']}") if has(f"role.{found['role']}") else found["role"]
                 )
             return t(key, **found)
-    return phrase
+    return say(phrase, (*history_words.RULES, *import_words.RULES), told)
 
 
 def reasons(phrases: list[str] | tuple[str, ...]) -> str:

@@ -71,7 +71,7 @@ def test_stray_byte_is_reported_by_protokoll_import(tmp_path: Path) -> None:
 
     assert result.exit_code == 0
     line = line_of(original, marker)
-    assert f"{path}:{line}: varning: invalid UTF-8 byte 0xe5 replaced" in result.stderr
+    assert f"{path}:{line}: varning: ogiltig UTF-8-byte 0xe5 ersatt" in result.stderr
     export = CliRunner().invoke(app, ["--db", str(tmp_path / "x.db"), "export", "meetings"])
     assert "Specifikt samverkansråd för skola" in export.stdout
     assert "Ã" not in export.stdout

@@ -200,3 +200,27 @@ def test_pages_of_meetings_and_people_join_up(engine: Engine, monkeypatch) -> No
     monkeypatch.setattr(export, "PAGE_SIZE", 1)
     assert [r["meeting_id"] for r in read(exported(engine, "meetings")[1])] == ["2", "1"]
     assert [r["person_id"] for r in read(exported(engine, "people")[1])] == ["1", "2", "3"]
+    assert exported(engine, "attendance") == exported_unpaged(engine, "attendance")
+    assert exported(engine, "agenda") == exported_unpaged(engine, "agenda")
+
+
+def exported_unpaged(engine: Engine, name: str) -> tuple[int, str]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(export, "PAGE_SIZE", 10_000)
+        return exported(engine, name)
+
+
+def test_streamed_cells_are_what_cell_makes_of_them(tmp_path: Path) -> None:
+    engine = make_engine(str(tmp_path / "cells.db"))
+    odd = member("@Anna", "+S", "-Laxå kommun", "\tLaxå kommun", present=False)
+    items = (AgendaItem(1, "\rRubrik", "", ("=1+1",), ("@bilaga",), 30, 31),)
+    assert load_protocol(engine, parsed("c.txt", date(2020, 2, 26), (odd,), (), items)).status
+    (attendance,) = read(exported(engine, "attendance")[1])
+    assert [attendance[k] for k in ("name_as_written", "person", "party", "organization")] == [
+        "'@Anna", "'@Anna", "'+S", cell("\tLaxå kommun"),
+    ]  # fmt: skip
+    assert (attendance["present"], attendance["date"]) == ("false", "2020-02-26")
+    (item,) = read(exported(engine, "agenda")[1])
+    assert [item[k] for k in ("title", "decisions", "attachments")] == [
+        cell("\rRubrik"), "'=1+1", "'@bilaga",
+    ]  # fmt: skip

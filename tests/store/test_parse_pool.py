@@ -52,3 +52,23 @@ def test_workers_are_spawned_not_forked_while_other_threads_run() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def test_ready_says_whether_the_next_result_comes_without_waiting(tmp_path: Path) -> None:
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.4 not really")
+    seeds = sorted(SAMPLES.iterdir())
+    here = parse_all([seeds[0], pdf], workers=1)
+    assert here.ready(), "a text file parses here in milliseconds"
+    next(here)
+    assert not here.ready(), "a PDF parsed here may take seconds"
+    next(here)
+    assert not here.ready() and next(here, None) is None
+    pooled = parse_all(seeds * 4, workers=2, min_files=0)
+    try:
+        while not pooled.ready():  # the first chunk is being parsed in a worker
+            threading.Event().wait(0.01)
+        assert [r.source.path for r in pooled] == [str(p) for p in seeds * 4]
+    finally:
+        pooled.close()
+    assert not pooled.ready()

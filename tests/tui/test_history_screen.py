@@ -38,6 +38,9 @@ async def test_history_in_words_with_undo_redo_and_a_meeting_filter(sample_copy:
         everything = len(_rows(history))  # sample.db's own imports are in the history too
         newest = _rows(history)[0]
         assert newest[3] == f"{second.date.isoformat()} {second.body}" and newest[2] == ""
+        label = f"{second.date.isoformat()} {second.body}"
+        assert newest[4] == f"Markerade mötet {label} som granskat", "the summary in Swedish"
+        assert all(r[4].startswith("Importerade ") for r in _rows(history)[2:])
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: _rows(history)[0][2] == "kan göras om")
         await pilot.press("ctrl+y")

@@ -28,7 +28,7 @@ async def test_ctrl_z_takes_back_the_newest_import_and_ctrl_y_puts_it_back(
         await wait_for(pilot, lambda: table.row_count == 5)
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: table.row_count == 4)
-        assert any(m.startswith("Ångrade: Imported 00") for m in _messages(app))
+        assert any(m.startswith("Ångrade: Importerade 00") for m in _messages(app))
         await pilot.press("ctrl+y")
         await wait_for(pilot, lambda: table.row_count == 5)
 
@@ -43,7 +43,9 @@ async def test_an_undo_that_no_longer_fits_is_a_message_and_the_app_stays(
     async with app.run_test(size=WIDE) as pilot:
         await wait_for(pilot, lambda: app.screen.query_one(MeetingTable).row_count == 5)
         await pilot.press("ctrl+z")
-        await wait_for(pilot, lambda: any("Cannot undo" in m for m in _messages(app)))
+        await wait_for(
+            pilot, lambda: any("Kan inte ångra ”Plats för mötet" in m for m in _messages(app))
+        )
         assert app.is_running
     with Session(sample_copy) as session:
         assert session.get(Meeting, 1).location == "Annan", "the refused undo changed nothing"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from tui import history_words
 from tui.commands.state import state_of
 from tui.i18n import t
 from tui.store_words import told
@@ -51,11 +52,12 @@ def history_line(entry: HistoryEntry) -> str:
     """`2026-12-01 19:07  edit       Location of the meeting 2022-04-26 …: 'A' → 'B'  (undone)`."""
     when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M")
     about = entry.meeting_label or entry.person_label
-    which = f"{about}: " if about and about not in entry.summary else ""
+    which = f"{history_words.label(about)}: " if about and about not in entry.summary else ""
     state = ""
     if entry.undone:
         state = t("history.undone.redo") if entry.can_redo else t("history.undone")
-    return f"{when}  {t(f'history.action.{entry.action}'):<9}  {which}{entry.summary}{state}"
+    action = t(f"history.action.{entry.action}")
+    return f"{when}  {action:<9}  {which}{told(entry.summary)}{state}"
 
 
 def undo_command(ctx: typer.Context) -> None:

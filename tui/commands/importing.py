@@ -120,7 +120,7 @@ def _stop_on_interrupt() -> Iterator[Callable[[], bool]]:
 
 def problem_lines(outcome: FileOutcome) -> list[str]:
     """What to tell about one file: its failure or refusal, and each warning, as `file:line: …`."""
-    lines = [outcome.message] if outcome.message else []
+    lines = [told(outcome.message)] if outcome.message else []
     for warning in outcome.warnings:
         where = f"{outcome.path}:{warning.line}" if warning.line else outcome.path
         lines.append(t("cli.import.warning", where=where, message=told(warning.message)))
@@ -131,9 +131,10 @@ def problem_lines(outcome: FileOutcome) -> list[str]:
 def _progress_reporter() -> Iterator[Report]:
     """A progress callback: a bar on stderr when it is a terminal, else plain lines.
 
-    The bar is redrawn from the callback (at most ten times a second), not by
-    rich's refresh thread: with no second thread, the import may fork its
-    parsing workers, which start in milliseconds instead of a second.
+    The bar and the warnings since the last redraw are drawn from the callback
+    (at most ten times a second, and at the end), not by rich's refresh thread:
+    with no second thread, the import may fork its parsing workers, which start
+    in milliseconds instead of a second.
     """
     if not sys.stderr.isatty():
         yield _plain_report
@@ -145,18 +146,28 @@ def _progress_reporter() -> Iterator[Report]:
     with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("import", total=None)
         drawn_at = 0.0
+        waiting: list[str] = []  # warnings printed with the next redraw, all in one go
+
+        def draw() -> None:
+            nonlocal drawn_at
+            if waiting:
+                # Document text is data, never markup: a name like "[/x]" must print as is.
+                progress.console.print(Text("\n".join(waiting)), soft_wrap=True)
+                waiting.clear()
+            progress.refresh()
+            drawn_at = time.monotonic()
 
         def report(done: int, total: int, outcome: FileOutcome) -> None:
-            nonlocal drawn_at
             progress.update(task, completed=done, total=total)
-            for line in problem_lines(outcome):
-                # Document text is data, never markup: a name like "[/x]" must print as is.
-                progress.console.print(Text(line), soft_wrap=True)
+            waiting.extend(problem_lines(outcome))
             if time.monotonic() - drawn_at >= REDRAW_SECONDS or done == total:
-                progress.refresh()
-                drawn_at = time.monotonic()
+                draw()
 
-        yield report
+        try:
+            yield report
+        finally:
+            if waiting:
+                draw()
 
 
 def _plain_report(_done: int, _total: int, outcome: FileOutcome) -> None:

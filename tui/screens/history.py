@@ -12,9 +12,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Static
 
 from store.history import HistoryEntry, list_history
+from tui.history_words import label
 from tui.i18n import plural, t
 from tui.messages import DataChanged
 from tui.screens.base import StoreScreen
+from tui.store_words import told
 from tui.widgets.keyed_table import KeyedTable
 from tui.widgets.mode_bar import ModeBar
 
@@ -86,7 +88,7 @@ class HistoryScreen(StoreScreen):
             table.add_row(*entry_cells(entry), key=str(entry.id))
         count = plural(len(entries), "history.count.one", "history.count")
         about = next((e.meeting_label for e in entries if e.meeting_label), "")
-        where = t("history.of_meeting", meeting=about) if meeting_id is not None else ""
+        where = t("history.of_meeting", meeting=label(about)) if meeting_id is not None else ""
         self.query_one("#history-status", Static).update(Text(count + where, style="dim"))
 
     def _current(self) -> HistoryEntry | None:
@@ -134,6 +136,11 @@ def entry_cells(entry: HistoryEntry) -> tuple[Text, ...]:
         Text(entry.at.astimezone().strftime("%Y-%m-%d %H:%M"), style=style),
         Text(t(f"history.action.{entry.action}"), style=style),
         Text(state, style="italic"),
-        Text(entry.meeting_label or entry.person_label or "", style=style, overflow="ellipsis"),
-        Text(entry.summary, style=style, no_wrap=True),
+        Text(about_words(entry), style=style, overflow="ellipsis"),
+        Text(told(entry.summary), style=style, no_wrap=True),
     )
+
+
+def about_words(entry: HistoryEntry) -> str:
+    """The entry's meeting (as the user's language names it) or person."""
+    return label(entry.meeting_label) if entry.meeting_label else entry.person_label or ""

@@ -47,7 +47,7 @@ def summary_lines(summary: ImportSummary) -> list[str]:
     lines = [t("import.done", counts=counts or t("import.no_files"))]
     for outcome in summary.outcomes:
         if outcome.message:
-            lines.append(f"{t(f'status.{outcome.status}')}: {outcome.message}")
+            lines.append(f"{t(f'status.{outcome.status}')}: {told(outcome.message)}")
     for outcome in summary.outcomes:
         for warning in outcome.warnings:
             where = (

@@ -1,0 +1,244 @@
+"""An import run: skip what is stored by its hash, parse the rest elsewhere, store in batches.
+
+Before anything is parsed, each file's content hash (`importers.content_hash_of`,
+cheap) is looked up: a file already stored is "unchanged" and never parsed.
+The others are parsed in worker processes (`store.parse_pool`) while this
+process stores them, many files to one write transaction with a SAVEPOINT per
+file, so a file that fails rolls back alone and a kill leaves whole files
+only. A transaction is committed after `BATCH_FILES` files, after
+`BATCH_SECONDS`, or as soon as the next parsed file is not ready yet: the
+write lock is never held while waiting for a parser, nor for long, so a second
+importer and the app get their turn.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from pathlib import Path
+
+from sqlalchemy import Connection, Table, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+import importers
+from importers.reading import content_hash_of
+from importers.records import ParsedFile
+from store import models
+from store.db import write_transaction
+from store.loading import (
+    LOAD_ATTEMPTS,
+    FileOutcome,
+    ImportSummary,
+    LookupCache,
+    ProtocolWriter,
+    _error_text,
+    _outcome,
+    load_protocol,
+)
+from store.parse_pool import ParseFailure, parse_all
+
+BATCH_FILES = 200
+"""Files per write transaction at most."""
+BATCH_SECONDS = 0.2
+"""How long one write transaction may hold the write lock before it commits."""
+HASH_LOOKUP = 500
+"""Hashes looked up per query."""
+
+_MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
+_SOURCE: Table = models.SourceDocument.__table__  # type: ignore[assignment]
+
+Record = Callable[[FileOutcome], None]
+
+
+def run_import(
+    engine: Engine,
+    paths: Iterable[str | Path],
+    *,
+    replace: bool = False,
+    on_progress: Callable[[int, int, FileOutcome], None] | None = None,
+    workers: int | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """What `store.loading.import_paths` does (see there)."""
+    given = [Path(p) for p in paths]
+    missing = [p for p in given if not p.exists()]
+    files = importers.find_protocol_files([p for p in given if p.exists()])
+    total = len(missing) + len(files)
+    outcomes: list[FileOutcome] = []
+
+    def record(outcome: FileOutcome) -> None:
+        outcomes.append(outcome)
+        if on_progress is not None:
+            on_progress(len(outcomes), total, outcome)
+
+    for path in missing:
+        record(_outcome(str(path), "failed", f"{path}: no such file or folder"))
+    stored = stored_meetings(engine, files)
+    batch = Batch(engine, replace, record)
+    stopped = _store_all(files, stored, batch, workers, should_stop or (lambda: False))
+    return ImportSummary(tuple(outcomes), stopped=stopped, total=total)
+
+
+def _store_all(
+    files: list[Path],
+    stored: dict[Path, int],
+    batch: Batch,
+    workers: int | None,
+    stop: Callable[[], bool],
+) -> bool:
+    """Store every file in order; True when `stop()` ended the run early."""
+    parsed_files = parse_all([p for p in files if p not in stored], workers=workers)
+    try:
+        for path in files:
+            if stop():
+                batch.commit()
+                return True
+            meeting_id = stored.get(path)
+            if meeting_id is not None:
+                batch.add(_outcome(str(path), "unchanged", meeting_id=meeting_id))
+                continue
+            if not parsed_files.ready():
+                batch.commit()  # never hold the write lock while a parser works
+            batch.store(next(parsed_files))
+        batch.commit()
+    except KeyboardInterrupt:  # the file being stored rolled back to its savepoint
+        batch.commit()
+        raise
+    finally:
+        batch.close()
+        parsed_files.close()  # stops the parse workers now, not when garbage collected
+    return False
+
+
+def stored_meetings(engine: Engine, files: Sequence[Path]) -> dict[Path, int]:
+    """The files whose content is stored already, each with its meeting's id.
+
+    Hashing is skipped altogether when no document is stored yet.
+    """
+    with engine.connect() as conn:
+        if conn.execute(select(_SOURCE.c.id).limit(1)).first() is None:
+            return {}
+        by_hash: dict[str, list[Path]] = {}
+        for path in files:
+            digest = content_hash_of(path)
+            if digest is not None:
+                by_hash.setdefault(digest, []).append(path)
+        return dict(_meetings_with_hashes(conn, by_hash))
+
+
+def _meetings_with_hashes(
+    conn: Connection, by_hash: dict[str, list[Path]]
+) -> Iterator[tuple[Path, int]]:
+    hashes = list(by_hash)
+    query = select(_SOURCE.c.content_hash, _MEETING.c.id).join(
+        _MEETING, _MEETING.c.source_id == _SOURCE.c.id
+    )
+    for start in range(0, len(hashes), HASH_LOOKUP):
+        chunk = hashes[start : start + HASH_LOOKUP]
+        for digest, meeting_id in conn.execute(query.where(_SOURCE.c.content_hash.in_(chunk))):
+            for path in by_hash[digest]:
+                yield path, meeting_id
+
+
+class Batch:
+    """Files stored in one write transaction, a savepoint each; outcomes told once committed."""
+
+    def __init__(self, engine: Engine, replace: bool, record: Record) -> None:
+        self.engine = engine
+        self.replace = replace
+        self.record = record
+        self.cache = LookupCache()
+        """Ids from committed transactions."""
+        self.pending = LookupCache()
+        """Ids this transaction found or made: valid only once it commits."""
+        self.entries: list[tuple[FileOutcome, ParsedFile | None]] = []
+        self.stack: ExitStack | None = None
+        self.conn: Connection | None = None
+        self.started = 0.0
+
+    def add(self, outcome: FileOutcome, parsed: ParsedFile | None = None) -> None:
+        """Tell `outcome` now, or with the transaction's commit when one is open."""
+        if self.conn is None:
+            self.record(outcome)
+        else:
+            self.entries.append((outcome, parsed))
+
+    def store(self, parsed: ParsedFile | ParseFailure) -> None:
+        """Store one parsed file in its own savepoint; commit when the batch is full."""
+        if isinstance(parsed, ParseFailure):
+            self.add(_outcome(parsed.path, "failed", parsed.message))
+            return
+        if self.conn is None:
+            self._begin()
+        self.add(self._store_one(parsed), parsed)
+        full = len(self.entries) >= BATCH_FILES
+        if full or time.monotonic() - self.started >= BATCH_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        """Commit the open transaction (if any) and tell its outcomes."""
+        if self.stack is None:
+            return
+        entries, stack = self.entries, self.stack
+        self._reset()
+        try:
+            stack.close()
+        except SQLAlchemyError:  # nothing of the batch is stored: each file on its own
+            entries = [(self._alone(outcome, parsed), parsed) for outcome, parsed in entries]
+        else:
+            self.cache.update(self.pending)
+        self.pending = LookupCache()
+        for outcome, _parsed in entries:
+            self.record(outcome)
+
+    def close(self) -> None:
+        """Roll back what is not committed (after an error that ends the run)."""
+        if self.stack is not None:
+            stack = self.stack
+            self._reset()
+            stack.__exit__(RuntimeError, RuntimeError("import ended"), None)
+
+    def _begin(self) -> None:
+        self.stack = ExitStack()
+        self.conn = self.stack.enter_context(write_transaction(self.engine))
+        self.started = time.monotonic()
+
+    def _reset(self) -> None:
+        self.stack, self.conn, self.entries = None, None, []
+
+    def _store_one(self, parsed: ParsedFile) -> FileOutcome:
+        """Write one file inside a savepoint; a refused write is decided again, then "failed"."""
+        path = parsed.source.path
+        for _ in range(LOAD_ATTEMPTS - 1):
+            try:
+                return self._write(parsed)
+            except IntegrityError:  # a remembered id went stale: look again
+                self.cache.clear()
+            except Exception as error:
+                return _failed(path, error)
+        try:
+            return self._write(parsed)
+        except Exception as error:
+            return _failed(path, error)
+
+    def _write(self, parsed: ParsedFile) -> FileOutcome:
+        assert self.conn is not None
+        staged = LookupCache()
+        with self.conn.begin_nested():
+            writer = ProtocolWriter(self.conn, parsed, self.cache, staged, self.pending)
+            outcome = writer.write(self.replace)
+        self.pending.update(staged)
+        return outcome
+
+    def _alone(self, outcome: FileOutcome, parsed: ParsedFile | None) -> FileOutcome:
+        if parsed is None:
+            return outcome
+        return load_protocol(self.engine, parsed, replace=self.replace, cache=self.cache)
+
+
+def _failed(path: str, error: Exception) -> FileOutcome:
+    """The outcome of a file the database refused (or a loader bug met): never raised."""
+    why = _error_text(error) if isinstance(error, SQLAlchemyError) else repr(error)
+    return _outcome(path, "failed", f"{path}: could not be stored: {why}")

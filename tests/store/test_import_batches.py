@@ -1,0 +1,138 @@
+"""Many files to one write transaction, a savepoint each: a bad file rolls back alone.
+
+Real files, real parsing, a real SQLite file (and the PostgreSQL server CI
+starts, at $PROTOKOLL_TEST_PG_URL).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, func, select
+from sqlalchemy.engine import Engine
+
+import importers
+from importers.records import AgendaItem, ParsedFile
+from store.db import make_engine
+from store.import_run import Batch
+from store.loading import FileOutcome, import_paths
+from store.models import Meeting, SQLModel
+from tests.store.protocol_files import reset_postgres, write_protocols
+
+PG_URL = os.environ.get("PROTOKOLL_TEST_PG_URL")
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="no PG")),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database, on SQLite or on PostgreSQL."""
+    if request.param == "sqlite":
+        engine = make_engine(str(tmp_path / "batches.db"))
+    else:
+        assert PG_URL is not None
+        reset_postgres(PG_URL)
+        engine = make_engine(PG_URL)
+    yield engine
+    engine.dispose()
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {
+            t.name: conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in SQLModel.metadata.sorted_tables
+        }
+
+
+def unstorable(parsed: ParsedFile) -> ParsedFile:
+    """The same file with a last agenda item the database refuses (no title)."""
+    broken = AgendaItem(99, None, "", (), (), 1, 1)  # type: ignore[arg-type]
+    protocol = dataclasses.replace(parsed.protocol, items=(*parsed.protocol.items, broken))
+    return ParsedFile(parsed.source, protocol)
+
+
+def test_a_file_the_database_refuses_rolls_back_alone(engine: Engine, tmp_path: Path) -> None:
+    paths = write_protocols(tmp_path / "in", 3)
+    first, middle, last = (importers.parse_file(path) for path in paths)
+    outcomes: list[FileOutcome] = []
+    batch = Batch(engine, False, outcomes.append)
+    for parsed in (first, unstorable(middle), last):
+        batch.store(parsed)
+    assert outcomes == [], "outcomes are told only once the transaction commits"
+    batch.commit()
+    assert [o.status for o in outcomes] == ["imported", "failed", "imported"]
+    assert outcomes[1].message.startswith(f"{middle.source.path}: could not be stored")
+    alone = make_engine(str(tmp_path / "alone.db"))
+    for parsed in (first, last):
+        assert import_paths(alone, [parsed.source.path]).count("imported") == 1
+    assert counts(engine) == counts(alone), "the refused file left nothing behind"
+    alone.dispose()
+
+
+def test_many_files_share_a_transaction(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_protocols(folder, 60, attendees=4, items=2)
+    engine = make_engine(str(tmp_path / "commits.db"))
+    commits: list[None] = []
+    event.listen(engine, "commit", lambda _conn: commits.append(None))
+    summary = import_paths(engine, [folder], workers=1)
+    assert summary.count("imported") == 60
+    assert 1 <= len(commits) < 10
+    engine.dispose()
+
+
+def test_a_stop_between_files_commits_the_files_before(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_protocols(folder, 40, attendees=4, items=2)
+    engine = make_engine(str(tmp_path / "stop.db"))
+    asked = iter(range(1000))
+    summary = import_paths(engine, [folder], workers=1, should_stop=lambda: next(asked) >= 25)
+    assert summary.stopped and [o.status for o in summary.outcomes] == ["imported"] * 25
+    assert counts(engine)["meeting"] == 25
+    engine.dispose()
+
+
+def test_ctrl_c_mid_batch_keeps_the_whole_files_before_it(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    paths = write_protocols(folder, 40, attendees=4, items=2)
+    engine = make_engine(str(tmp_path / "interrupted.db"))
+    asked = iter(range(1000))
+
+    def interrupt_at_the_26th() -> bool:
+        if next(asked) == 25:
+            raise KeyboardInterrupt
+        return False
+
+    with pytest.raises(KeyboardInterrupt):
+        import_paths(engine, [folder], workers=1, should_stop=interrupt_at_the_26th)
+    whole = make_engine(str(tmp_path / "whole.db"))
+    assert import_paths(whole, paths[:25], workers=1).count("imported") == 25
+    assert counts(engine) == counts(whole)
+    assert import_paths(engine, [folder], workers=1).count("unchanged") == 25
+    engine.dispose()
+    whole.dispose()
+
+
+def test_unchanged_files_are_known_by_hash_renamed_or_twice_in_one_run(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    paths = write_protocols(folder, 5, attendees=4, items=2)
+    twin = folder / "twin.txt"
+    twin.write_bytes(paths[0].read_bytes())
+    engine = make_engine(str(tmp_path / "hash.db"))
+    first = import_paths(engine, [folder], workers=1)
+    by_path = {o.path: o for o in first.outcomes}
+    assert by_path[str(twin)].status == "unchanged"
+    assert by_path[str(twin)].meeting_id == by_path[str(paths[0])].meeting_id
+    again = import_paths(engine, [folder], workers=1)
+    assert [o.status for o in again.outcomes] == ["unchanged"] * 6
+    assert [o.meeting_id for o in again.outcomes] == [o.meeting_id for o in first.outcomes]
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Meeting)).scalar_one() == 5
+    engine.dispose()
