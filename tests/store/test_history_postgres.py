@@ -5,35 +5,20 @@ The database it names is emptied: point it at a scratch database only.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
 
 from store import edits, merging
-from store.db import make_engine
 from store.history import list_history, redo, undo
 from store.loading import import_paths
-from store.models import SQLModel
 from tests.store.db_state import db_state
+from tests.store.pg_url import PG_URL
 
-PG_URL = os.environ.get("PROTOKOLL_TEST_PG_URL")
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "protocols"
 
 pytestmark = pytest.mark.skipif(not PG_URL, reason="PROTOKOLL_TEST_PG_URL is not set")
-
-
-@pytest.fixture
-def pg() -> Iterator[Engine]:
-    """An empty schema on the PostgreSQL test database."""
-    engine = make_engine(PG_URL, create=False)
-    SQLModel.metadata.drop_all(engine)
-    SQLModel.metadata.create_all(engine)
-    yield engine
-    SQLModel.metadata.drop_all(engine)
-    engine.dispose()
 
 
 def test_redo_after_a_new_change_and_undo_through_a_reimport(pg: Engine, tmp_path: Path) -> None:

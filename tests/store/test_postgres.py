@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,22 +21,11 @@ from store.db import make_engine
 from store.export import TABLE_NAMES, export_table
 from store.loading import import_paths, load_protocol
 from store.models import SQLModel
+from tests.store.pg_url import PG_URL
 
-PG_URL = os.environ.get("PROTOKOLL_TEST_PG_URL")
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "protocols"
 
 pytestmark = pytest.mark.skipif(not PG_URL, reason="PROTOKOLL_TEST_PG_URL is not set")
-
-
-@pytest.fixture
-def pg() -> Iterator[Engine]:
-    """An empty schema on the PostgreSQL test database."""
-    engine = make_engine(PG_URL, create=False)
-    SQLModel.metadata.drop_all(engine)
-    SQLModel.metadata.create_all(engine)
-    yield engine
-    SQLModel.metadata.drop_all(engine)
-    engine.dispose()
 
 
 def counts(engine: Engine) -> dict[str, int]:
