@@ -19,6 +19,13 @@ class MeetingHighlighted(Message):
 
 
 @dataclass
+@dataclass
+class ListEndWanted(Message):
+    """Home or End in a paged meetings list: show its first (or last) page, the cursor there."""
+
+    first: bool
+
+
 class MoreMeetingsWanted(Message):
     """The meetings list is near its last loaded row: load the next page."""
 

@@ -162,3 +162,23 @@ async def test_a_faceted_list_of_ten_thousand_stays_paged(big: tuple[Path, list[
         rows.focus()
         rows.move_cursor(row=rows.row_count - 1)
         await wait_for(pilot, lambda: rows.row_count == 400)
+
+
+async def test_end_and_home_go_to_the_oldest_and_newest_of_a_paged_list(
+    big: tuple[Path, list[tuple]],
+) -> None:
+    path, meetings = big
+    app = ProtokollApp(engine=make_engine(str(path)))
+    oldest = min(meetings, key=lambda m: (m[2], m[0]))[0]
+    newest = max(meetings, key=lambda m: (m[2], m[0]))[0]
+    async with app.run_test(size=WIDE) as pilot:
+        screen = app.screen
+        rows = screen.query_one(MeetingTable)
+        await wait_for(pilot, lambda: rows.row_count == 200)
+        rows.focus()
+        await pilot.press("end")
+        await wait_for(pilot, lambda: rows.meeting_id == oldest and screen.detail.id == oldest)
+        assert rows.cursor_row == rows.row_count - 1
+        await pilot.press("home")
+        await wait_for(pilot, lambda: rows.meeting_id == newest and screen.detail.id == newest)
+        assert rows.cursor_row == 0

@@ -16,7 +16,7 @@ from store import edits, meeting_list, queries
 from store.meeting_list import ListPage
 from store.queries import Cursor, MeetingDetail, MeetingPage
 from tui.i18n import meeting_label, t
-from tui.messages import DataChanged, MeetingHighlighted, MoreMeetingsWanted
+from tui.messages import DataChanged, ListEndWanted, MeetingHighlighted, MoreMeetingsWanted
 from tui.screens.base import StoreScreen
 from tui.screens.list_controls import ListControls
 from tui.screens.meeting_edits import EditFlow
@@ -169,6 +169,32 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         if page.rows and (self.detail is None or keep is None):
             table.move_cursor(row=0)
             self.load_detail(page.rows[0].id)
+
+    @on(ListEndWanted)
+    def _end_wanted(self, message: ListEndWanted) -> None:
+        if message.first:
+            self.load_page(self.filter_text)
+        else:
+            self.load_last_page(self.filter_text)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="page")
+    def load_last_page(self, text: str) -> None:
+        """The list's last page (its oldest meetings), for End in a list not all loaded."""
+        version = queries.data_version(self.engine)
+        wanted = replace(self.facets, text=text)
+        total = meeting_list.count(self.engine, wanted)
+        start = max(0, total - queries.PAGE_SIZE)
+        page = meeting_list.sorted_page(self.engine, wanted, self.sort, offset=start)
+        self.deliver(self._show_last_page, page, version)
+
+    def _show_last_page(self, page: AnyPage, version: tuple[int, ...]) -> None:
+        self.version = version
+        table = self.query_one(MeetingTable)
+        table.show_page(page)
+        self.loading_more = False
+        if page.rows:
+            table.move_cursor(row=table.row_count - 1)
+            self.load_detail(page.rows[-1].id)
 
     @on(MoreMeetingsWanted)
     def _more_wanted(self) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 
 from store.queries import Cursor, MeetingPage, MeetingRow
 from tui.i18n import t
-from tui.messages import MeetingHighlighted, MoreMeetingsWanted
+from tui.messages import ListEndWanted, MeetingHighlighted, MoreMeetingsWanted
 from tui.terminal_text import safe_text
 from tui.widgets.keyed_table import KeyedTable
 
@@ -81,6 +81,17 @@ class MeetingTable(KeyedTable):
                 self.add_row(*self._cells(row), key=str(row.id))
         self.next_cursor = page.next_cursor
         self.next_offset = getattr(page, "next_offset", None)
+
+    def action_first_row(self) -> None:
+        """To the newest meeting: the list's first page may not be the one loaded."""
+        self.post_message(ListEndWanted(first=True))
+
+    def action_last_row(self) -> None:
+        """To the oldest meeting: the last row when all is loaded, else the list's last page."""
+        if self.next_cursor is None and self.next_offset is None:
+            super().action_last_row()
+        else:
+            self.post_message(ListEndWanted(first=False))
 
     def update_meeting(self, row: MeetingRow) -> None:
         """Redraw one meeting's row, if it is loaded."""
