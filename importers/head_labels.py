@@ -91,9 +91,3 @@ def _inside_name(before: str) -> bool:
     """`… Eva Tid` would be a surname, not a label: a capitalised word just before it."""
     words = before.split()
     return bool(words) and words[-1][:1].isupper() and not words[-1].endswith((",", ".", ":"))
-
-
-def is_label_only(text: str) -> bool:
-    """Is the line nothing but labels (`Datum   Plats`), their values on the next line?"""
-    found = split_labels(text)
-    return bool(found) and all(not item.value for item in found)

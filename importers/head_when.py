@@ -26,7 +26,6 @@ from importers.swedish_dates import (
 )
 
 _DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-–]\s*\d{1,2}(?=\s+[a-zåäö]{3,})", re.IGNORECASE)
-_CLOCK_WORD = re.compile(r"\bK(?=l(?:ockan)?\b)")
 _BARE_CLOCK = re.compile(r"(?<![\d.:])(\d{1,2})[.:](\d{2})(?![\d.:])")
 _PAGE_OF = re.compile(r"\b\d{1,3}\s*\(\s*\d{1,3}\s*\)")
 _WHEN_LEFTOVERS = re.compile(r"(?:^|[\s,])(?:kl\.?|klockan|den|kl)(?=$|[\s,])", re.IGNORECASE)
@@ -61,7 +60,6 @@ class DateError(Exception):
 
 
 def read_when(value: str, number: int, head: Head, *, quiet: bool = False) -> None:
-    value = _CLOCK_WORD.sub("k", value)
     days = _DAY_RANGE.search(value)
     if days and _has_date(_DAY_RANGE.sub(r"\1", value)):
         message = f"a meeting over several days ({days.group(0)} …): the first day is stored"
@@ -116,7 +114,7 @@ def _bare_clock(text: str, number: int, head: Head) -> time | None:
 
 def place_of(value: str) -> str:
     """The place in `Rådhuset, Dagö, 20 september 2017, klockan`: `Rådhuset, Dagö`."""
-    place = remove_when(_CLOCK_WORD.sub("k", value))
+    place = remove_when(value)
     place = _WHEN_LEFTOVERS.sub(" ", place)
     return ", ".join(p.strip() for p in place.split(",") if p.strip())
 

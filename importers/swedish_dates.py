@@ -32,7 +32,10 @@ _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4})|\s+(\d{
 _COMPACT = re.compile(r"^(?:(\d{2})|(\d{4}))(\d{2})(\d{2})$")
 _DASHES = "-–—"
 _CLOCK = r"(\d{1,2})(?:[.:](\d{2}))?"
-_TIME_RANGE_KL = re.compile(rf"\bkl(?:ockan)?\.?\s*{_CLOCK}(?:\s*(?:[{_DASHES}]|till)\s*{_CLOCK})?")
+_TIME_RANGE_KL = re.compile(
+    rf"\bkl(?:ockan)?\.?\s*{_CLOCK}(?:\s*(?:[{_DASHES}]|till)\s*{_CLOCK})?", re.IGNORECASE
+)
+"""`kl 9:00 – 12:00`, `Kl. 13-16`, `Klockan 09.06–12.45`: the word in any case."""
 _TIME_RANGE_BARE = re.compile(r"\b(\d{1,2})[.:](\d{2})\s*[-–—]\s*(\d{1,2})[.:](\d{2})\b")
 
 

@@ -32,7 +32,6 @@ from store.bulk import insert_rows
 from store.db import write_transaction
 from store.history import content_edits_of
 from store.paragraphs import compact_ranges
-from store.parse_pool import ParseFailure, parse_or_failure
 
 Status = Literal["imported", "replaced", "unchanged", "refused", "failed"]
 LOAD_ATTEMPTS = 3
@@ -184,13 +183,6 @@ def load_protocol(
         return _outcome(path, "failed", f"{path}: could not be stored: {_error_text(error)}")
 
 
-def import_file(
-    engine: Engine, path: Path, *, replace: bool = False, cache: LookupCache | None = None
-) -> FileOutcome:
-    """Parse one file and store it; a file that cannot be read or parsed is "failed"."""
-    return _store(engine, parse_or_failure(path), replace, cache)
-
-
 def import_paths(
     engine: Engine,
     paths: Iterable[str | Path],
@@ -221,18 +213,6 @@ def import_paths(
         workers=workers,
         should_stop=should_stop,
     )
-
-
-def _store(
-    engine: Engine, parsed: ParsedFile | ParseFailure, replace: bool, cache: LookupCache | None
-) -> FileOutcome:
-    if isinstance(parsed, ParseFailure):
-        return _outcome(parsed.path, "failed", parsed.message)
-    try:
-        return load_protocol(engine, parsed, replace=replace, cache=cache)
-    except Exception as error:  # a loader bug on one odd file must not end a 10,000-file run
-        path = parsed.source.path
-        return _outcome(path, "failed", f"{path}: could not be stored: {error!r}")
 
 
 def _outcome(
