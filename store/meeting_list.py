@@ -9,7 +9,6 @@ and at 10,000 meetings a page costs milliseconds (benchmarks/bench_tui.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, select
@@ -19,70 +18,7 @@ from sqlmodel import Session
 
 from store.models import Attendance, Body, ImportWarning, Meeting
 from store.queries import PAGE_SIZE, MeetingRow, _body_ids, _word_filter, needs_attention
-
-SORTS = ("date", "body", "attendees", "warnings", "reviewed")
-"""The columns the list sorts by, as the table names them."""
-FLAGS = ("reviewed", "warnings", "attention", "duplicate")
-"""The yes/no facets."""
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    """What the list is narrowed to: the typed text and the chosen facets (None: any)."""
-
-    text: str = ""
-    council: int | None = None
-    """A body id."""
-    year: int | None = None
-    reviewed: bool | None = None
-    warnings: bool | None = None
-    """Has an open import warning."""
-    attention: bool | None = None
-    duplicate: bool | None = None
-    """Another meeting of the same council on the same day exists."""
-
-    def facets_set(self) -> bool:
-        """Whether any facet (not the text) narrows the list."""
-        return any(getattr(self, f.name) is not None for f in fields(self) if f.name != "text")
-
-    def without(self, facet: str) -> ListFilter:
-        """The same filter, one facet let go."""
-        return replace(self, **{facet: None})
-
-
-@dataclass(frozen=True)
-class ListSort:
-    """The column the list is sorted by, and which way."""
-
-    column: str = "date"
-    descending: bool = True
-
-    def is_default(self) -> bool:
-        """Newest first: the order `queries.meeting_page` pages by key."""
-        return self.column == "date" and self.descending
-
-
-@dataclass(frozen=True)
-class ListPage:
-    """Some rows of the sorted, filtered list and the offset of the next page."""
-
-    rows: tuple[MeetingRow, ...]
-    next_offset: int | None
-    next_cursor: None = None
-    """Keyset paging does not apply here (see `queries.MeetingPage`)."""
-
-
-@dataclass(frozen=True)
-class Facets:
-    """How many meetings each facet value would show, given the rest of the filter."""
-
-    total: int
-    councils: tuple[tuple[int, str, int], ...]
-    """(body id, name, count), most meetings first."""
-    years: tuple[tuple[int, int], ...]
-    """(year, count), newest first."""
-    flags: dict[str, tuple[int, int]]
-    """Per yes/no facet: (how many yes, how many no)."""
+from store.rows import FLAGS, Facets, ListFilter, ListPage, ListSort
 
 
 def _attendees() -> object:

@@ -11,8 +11,7 @@ agree without giving up the index.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.engine import Engine
@@ -32,40 +31,24 @@ from store.models import (
     Person,
     SourceDocument,
 )
+from store.rows import (  # the row types are also known by these names, as they always were
+    PAGE_SIZE,
+    AgendaRow,
+    AttendanceRow,
+    Choices,
+    Cursor,
+    MeetingDetail,
+    MeetingPage,
+    MeetingRow,
+    OfficerRow,
+    PersonDetail,
+    PersonMeeting,
+    WarningRow,
+    header_lines,
+)
 
-PAGE_SIZE = 200
-Cursor = tuple[date | None, int]
-"""A meeting's place in the list: its (date, id); a date of None is in the undated part."""
 _DATE_TOKEN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?-?$")
 ONE_DAY = timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    """One line of the meetings list."""
-
-    id: int
-    date: date | None
-    body: str | None
-    """None when the protocol named no council (yet)."""
-    attendees: int
-    warnings: int
-    """Open (unresolved) import warnings."""
-    reviewed: bool
-
-    @property
-    def cursor(self) -> Cursor:
-        """This row's place in the list, for the next page."""
-        return (self.date, self.id)
-
-
-@dataclass(frozen=True)
-class MeetingPage:
-    """Some rows of the meetings list and where the next page starts."""
-
-    rows: tuple[MeetingRow, ...]
-    next_cursor: Cursor | None
-    """None when this is the last page."""
 
 
 def meeting_page(
@@ -104,12 +87,6 @@ def _page(
     more = len(rows) > limit
     rows = rows[:limit]
     return MeetingPage(tuple(rows), rows[-1].cursor if more else None)
-
-
-def list_key(cursor: Cursor) -> tuple[bool, int, int]:
-    """Sorts cursors the way the list runs: newest first, meetings without a date last."""
-    day, meeting_id = cursor
-    return (day is None, -day.toordinal() if day else 0, -meeting_id)
 
 
 def in_list_order(
@@ -201,99 +178,6 @@ def _escape_like(word: str) -> str:
 
 
 # --- one meeting -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class OfficerRow:
-    """The chair, the secretary or an adjuster of a meeting."""
-
-    id: int
-    role: str
-    name_as_written: str
-    person_id: int
-    person: str
-    line: int | None
-
-
-@dataclass(frozen=True)
-class AttendanceRow:
-    """One row of a meeting's attendance list."""
-
-    id: int
-    position: int
-    name_as_written: str
-    person_id: int
-    person: str
-    party: str | None
-    organization_id: int | None
-    organization: str | None
-    """The canonical organisation, else the organisation as written."""
-    organization_as_written: str | None
-    role: str
-    present: bool
-    paragraphs: str | None
-    """The paragraphs attended, as written; None when present for all of them."""
-    paragraph_numbers: str | None
-    """The same as compact ranges (`1-6,9-34`)."""
-    line: int | None
-
-
-@dataclass(frozen=True)
-class AgendaRow:
-    """One numbered agenda item."""
-
-    id: int
-    position: int
-    number: int
-    title: str
-    body: str
-    decisions: str
-    attachments: str
-    line: int | None
-    end_line: int | None
-
-
-@dataclass(frozen=True)
-class WarningRow:
-    """An import warning of a meeting."""
-
-    id: int
-    line: int | None
-    message: str
-    resolved: bool
-
-
-@dataclass(frozen=True)
-class MeetingDetail:
-    """Everything the app shows about one meeting."""
-
-    id: int
-    body_id: int | None
-    body: str | None
-    date: date | None
-    start_time: time | None
-    end_time: time | None
-    location: str | None
-    adjusted_on: date | None
-    next_meeting: date | None
-    next_meeting_text: str | None
-    reviewed: bool
-    edited: bool
-    source_file: str | None
-    source_text: str
-    officers: tuple[OfficerRow, ...]
-    attendance: tuple[AttendanceRow, ...]
-    agenda: tuple[AgendaRow, ...]
-    warnings: tuple[WarningRow, ...]
-    field_lines: dict[str, int]
-    """Line of the source each header field came from, where it can be found."""
-    source_encoding: str | None = None
-    """How the source file was decoded (`utf-8`, `cp1252`, `utf-16-le` …); None without one."""
-
-    @property
-    def cursor(self) -> Cursor:
-        """This meeting's place in the meetings list."""
-        return (self.date, self.id)
 
 
 def meeting_detail(engine: Engine, meeting_id: int) -> MeetingDetail | None:
@@ -392,35 +276,6 @@ def _warnings(session: Session, meeting_id: int) -> tuple[WarningRow, ...]:
     return tuple(WarningRow(*row) for row in session.exec(query))
 
 
-_HEADER_LABELS = {
-    "body": r"protokoll\s+(till|från|för)\b",
-    "date": r"tid\s*:",
-    "location": r"plats\s*:",
-    "adjusted_on": r"justerat\b",
-    "next_meeting": r"nästa\s+möte",
-}
-
-
-def header_lines(text: str) -> dict[str, int]:
-    """The 1-based line each header field was most likely read from, found by its label."""
-    found: dict[str, int] = {}
-    lines = text.splitlines()
-    for name, label in _HEADER_LABELS.items():
-        pattern = re.compile(r"^\W*" + label, re.IGNORECASE)
-        for number, line in enumerate(lines, start=1):
-            if pattern.search(line):
-                found[name] = number
-                break
-    for alias, name in (
-        ("start_time", "date"),
-        ("end_time", "date"),
-        ("next_meeting_text", "next_meeting"),
-    ):
-        if name in found:
-            found[alias] = found[name]
-    return found
-
-
 # --- attention ---------------------------------------------------------------
 
 
@@ -450,30 +305,6 @@ def next_needing_attention(engine: Engine, after: Cursor | None = None) -> int |
 
 
 # --- people ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PersonMeeting:
-    """One meeting a person took part in, and how."""
-
-    meeting_id: int
-    date: date | None
-    body: str | None
-    role: str
-    """`member`, `substitute`, `other`, `chair`, `secretary` or `adjuster`."""
-    present: bool
-    name_as_written: str
-    party: str | None
-    organization: str | None
-
-
-@dataclass(frozen=True)
-class PersonDetail:
-    """A person and the meetings they attended, newest first."""
-
-    id: int
-    name: str
-    meetings: tuple[PersonMeeting, ...]
 
 
 def person_detail(engine: Engine, person_id: int) -> PersonDetail | None:
@@ -521,17 +352,6 @@ def _officiated(session: Session, person_id: int) -> list[PersonMeeting]:
 
 
 # --- what a field can be set to ----------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choices:
-    """The known values the app offers while editing."""
-
-    parties: tuple[str, ...]
-    organizations: tuple[tuple[int, str], ...]
-    bodies: tuple[tuple[int, str], ...]
-    organization_spellings: tuple[str, ...] = ()
-    """Canonical names and every alias: what a typed organisation is known by."""
 
 
 def known_choices(engine: Engine) -> Choices:
