@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy.engine import Engine
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -13,26 +13,49 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store import edits
+from store.first_screen import sqlite_file
 from tui.i18n import choose_language, set_language, t
 from tui.localized import localize_bindings
 from tui.messages import DataChanged
 from tui.people_index import WARM_SECONDS, SharedPeopleIndex
-from tui.screens.help import HelpScreen
-from tui.screens.history import HistoryScreen
 from tui.screens.meetings import MeetingsScreen
-from tui.screens.people import PeopleScreen
-from tui.screens.transfer import ExportScreen, ImportScreen
+from tui.store_loading import StoreLoader
 from tui.store_words import told
 from tui.terminal_text import terminal_safe
 
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+
+# The views and dialogs not on the first screen are imported when first shown (usually
+# already imported in the background by `StoreLoader.load`, so the UI thread waits for none).
+
+
+def localized_screen(make: Callable[[], Screen]) -> Screen:
+    """A screen whose class may have been imported after the app translated the key bindings."""
+    localize_bindings()
+    return make()
+
+
+def people_screen() -> Screen:
+    """The People view."""
+    from tui.screens.people import PeopleScreen
+
+    return localized_screen(PeopleScreen)
+
 
 def reconcile_screen() -> Screen:
-    """The Reconcile view, imported when first shown: most sessions never need its scoring."""
+    """The Reconcile view: most sessions never need its scoring."""
     from tui.screens.reconcile import ReconcileScreen
 
-    localize_bindings()  # a class imported after the app started has its keys still untranslated
-    return ReconcileScreen()
+    return localized_screen(ReconcileScreen)
+
+
+def history_screen() -> Screen:
+    """The History view."""
+    from tui.screens.history import HistoryScreen
+
+    return localized_screen(HistoryScreen)
 
 
 class ProtokollApp(App):
@@ -51,9 +74,9 @@ class ProtokollApp(App):
     CSS_PATH = "app.tcss"
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
         "meetings": MeetingsScreen,
-        "people": PeopleScreen,
+        "people": people_screen,
         "reconcile": reconcile_screen,
-        "history": HistoryScreen,
+        "history": history_screen,
     }
     DEFAULT_MODE = "meetings"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -77,12 +100,33 @@ class ProtokollApp(App):
         ),
     ]
 
-    def __init__(self, engine: Engine, lang: str | None = None) -> None:
+    def __init__(
+        self, engine: Engine | None = None, lang: str | None = None, *, database: str | None = None
+    ) -> None:
+        """Open on an `engine`, or on a `database` (a path or URL) whose engine is made later.
+
+        On an SQLite file given as `database`, the first screen is read with plain
+        SQL, and the store is imported and the engine made after it is shown.
+        """
         set_language(choose_language(lang))
         localize_bindings()  # before any widget copies its class's bindings
         super().__init__()
-        self.engine = engine
-        self.people_index = SharedPeopleIndex(engine)
+        self.store = StoreLoader(engine=engine, database=database)
+        self.first_screen_file: Path | None = sqlite_file(database) if database else None
+        """The SQLite file the meetings view reads its first screen from, without the ORM."""
+        self.people_index = SharedPeopleIndex(self.store.engine)
+        self._store_loading = False
+
+    @property
+    def engine(self) -> Engine:
+        """The one engine of the app; from a worker thread (it may wait while it is made)."""
+        return self.store.engine()
+
+    def load_store(self) -> None:
+        """Make the engine and import the other views, in a thread; once, after the first screen."""
+        if not self._store_loading:
+            self._store_loading = True
+            self.run_worker(self.store.load, thread=True, group="store", exit_on_error=False)
 
     def on_mount(self) -> None:
         """Build the people index in the background once the first screen has had its turn."""
@@ -95,7 +139,9 @@ class ProtokollApp(App):
 
     def action_import(self) -> None:
         """Open the import dialog; after an import, the list starts from the newest meeting."""
-        self.push_screen(ImportScreen(), self._imported)
+        from tui.screens.transfer import ImportScreen
+
+        self.push_screen(localized_screen(ImportScreen), self._imported)
 
     def _imported(self, changed: bool | None) -> None:
         if changed:
@@ -109,20 +155,28 @@ class ProtokollApp(App):
 
     def action_export(self) -> None:
         """Open the export dialog."""
-        self.push_screen(ExportScreen())
+        from tui.screens.transfer import ExportScreen
+
+        self.push_screen(localized_screen(ExportScreen))
 
     def action_help(self) -> None:
         """Show every key."""
-        self.push_screen(HelpScreen())
+        from tui.screens.help import HelpScreen
+
+        self.push_screen(localized_screen(HelpScreen))
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_undo(self) -> None:
         """Undo the newest change still in effect, from the history."""
+        from store import edits
+
         self.call_from_thread(self._undone, edits.undo(self.engine), t("undo.nothing"))
 
     @work(thread=True, exclusive=False, exit_on_error=False, group="undo")
     def action_redo(self) -> None:
         """Redo the change undone most recently."""
+        from store import edits
+
         self.call_from_thread(self._undone, edits.redo(self.engine), t("redo.nothing"))
 
     def _undone(self, what: str | None, nothing: str) -> None:
@@ -143,6 +197,8 @@ class ProtokollApp(App):
 
     async def show_history(self, meeting_id: int | None) -> None:
         """Switch to the history, of one meeting (None: of everything)."""
+        from tui.screens.history import HistoryScreen
+
         await self.switch_mode("history")
         screen = self.screen
         if isinstance(screen, HistoryScreen):

@@ -81,9 +81,7 @@ def main_callback(
 @app.command("tui", help="cli.tui")
 def open_app(ctx: typer.Context) -> None:
     """Open the interactive app on the database."""
-    from tui.app import ProtokollApp  # imported here: the CLI's other commands need no Textual
-
-    ProtokollApp(engine=state_of(ctx).engine(), lang=language()).run()
+    state_of(ctx).open_app(language())
 
 
 def main() -> None:

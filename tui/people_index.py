@@ -9,13 +9,13 @@ built waits for that build instead of starting a second one.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
-
-from store import queries
-from store.search import PeopleIndex
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
+
+    from store.search import PeopleIndex
 
 WARM_SECONDS = 1.0
 """Seconds after start before the background build: the first screen's queries go first."""
@@ -24,17 +24,22 @@ WARM_SECONDS = 1.0
 class SharedPeopleIndex:
     """The current `PeopleIndex` of one database, with the data version it was built at."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Callable[[], Engine]) -> None:
         self._engine = engine
+        """Gives the engine (waiting while the app makes it: see `tui.store_loading`)."""
         self._lock = threading.Lock()
         self._built: tuple[PeopleIndex, tuple[int, ...]] | None = None
 
     def get(self) -> tuple[PeopleIndex, tuple[int, ...]]:
         """The index for the data as it is now, rebuilt (in the calling thread) if it moved."""
+        from store import queries
+        from store.search import PeopleIndex
+
         with self._lock:
-            version = queries.data_version(self._engine)
+            engine = self._engine()
+            version = queries.data_version(engine)
             if self._built is None or self._built[1] != version:
-                self._built = (PeopleIndex.load(self._engine), version)
+                self._built = (PeopleIndex.load(engine), version)
             return self._built
 
     def warm(self) -> None:

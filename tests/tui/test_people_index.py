@@ -29,7 +29,7 @@ def _add_person(engine: Engine, name: str) -> None:
 
 
 def test_the_index_is_built_once_until_the_data_moves(sample_copy: Engine) -> None:
-    shared = SharedPeopleIndex(sample_copy)
+    shared = SharedPeopleIndex(lambda: sample_copy)
     first, version = shared.get()
     assert shared.get()[0] is first
     _add_person(sample_copy, "Quintus Zebrafors")
@@ -40,7 +40,7 @@ def test_the_index_is_built_once_until_the_data_moves(sample_copy: Engine) -> No
 
 
 def test_two_threads_asking_at_once_share_one_build(sample_copy: Engine) -> None:
-    shared = SharedPeopleIndex(sample_copy)
+    shared = SharedPeopleIndex(lambda: sample_copy)
     found: list[object] = []
     threads = [threading.Thread(target=lambda: found.append(shared.get()[0])) for _ in range(4)]
     for thread in threads:
@@ -64,7 +64,7 @@ async def test_the_app_builds_the_index_before_the_people_view_is_opened(
 
 
 def test_a_failed_background_build_is_left_for_the_view_to_report(tmp_path: Path) -> None:
-    shared = SharedPeopleIndex(make_engine(str(tmp_path / "empty.db"), create=False))
+    shared = SharedPeopleIndex(lambda: make_engine(str(tmp_path / "empty.db"), create=False))
     shared.warm()  # no tables: nothing raised in the background
     with pytest.raises(OperationalError, match="no such table"):
         shared.get()

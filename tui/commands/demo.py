@@ -50,7 +50,6 @@ def demo_command(
         typer.echo(str(copy))
         return
     typer.echo(t("cli.demo.opening", path=copy), err=True)
-    from store.db import make_engine
-    from tui.app import ProtokollApp
+    from tui.commands.state import CliState
 
-    ProtokollApp(engine=make_engine(str(copy)), lang=language()).run()
+    CliState(given=str(copy)).open_app(language())

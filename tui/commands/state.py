@@ -52,6 +52,23 @@ class CliState:
                 raise typer.Exit(1) from None
         return self._engine
 
+    def open_app(self, lang: str) -> None:
+        """Run the app on `database`, in `lang`.
+
+        On an SQLite file at the current schema the app starts at once and
+        makes its engine after the first screen. Otherwise the engine comes
+        first: an upgrade is announced, and a missing file or a schema that
+        cannot be made current ends the command with its message.
+        """
+        from store.first_screen import at_head, sqlite_file
+        from tui.app import ProtokollApp  # here: the CLI's other commands need no Textual
+
+        path = sqlite_file(self.database)
+        if path is not None and at_head(path):
+            ProtokollApp(database=str(path), lang=lang).run()
+        else:
+            ProtokollApp(engine=self.engine(), lang=lang).run()
+
     def missing(self) -> bool:
         """Whether the database is a file path with no file there."""
         return "://" not in self.database and not Path(self.database).expanduser().exists()

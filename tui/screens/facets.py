@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from store.meeting_list import FLAGS, Facets, ListFilter
+from store.rows import FLAGS, Facets, ListFilter
 from tui.i18n import t
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 
-from importers.swedish_dates import InvalidDate, find_date
-from store.edits import EditError, parse_value
-from store.paragraphs import check_ranges
-from store.queries import Choices
+from store.rows import Choices
 from tui.i18n import t
 from tui.screens.form import Check, FieldSpec
 from tui.store_words import told
@@ -51,6 +48,9 @@ def typed_date(text: str) -> str:
 
     Text that is not wholly one date is returned as typed, for the check to reject.
     """
+    # Imported when a dialog is checked, not with the first screen (the app loads it early).
+    from importers.swedish_dates import InvalidDate, find_date
+
     text = text.strip()
     try:
         found = find_date(text) if text else None
@@ -74,6 +74,8 @@ def stored_check(table_name: str, field: str) -> Check:
     """A check that asks the store whether it would accept the value."""
 
     def check(value: str) -> str | None:
+        from store.edits import EditError, parse_value  # loaded by then (see `typed_date`)
+
         try:
             parse_value(table_name, field, typed_value(field, value))
         except EditError:
@@ -91,6 +93,8 @@ def check_party(value: str) -> str | None:
 
 def check_paragraphs(value: str) -> str | None:
     """Paragraph ranges such as `1-6, 9-34`, or nothing (all of them)."""
+    from store.paragraphs import check_ranges  # loaded by then (see `typed_date`)
+
     problem = check_ranges(value)
     return told(problem) if problem else None
 

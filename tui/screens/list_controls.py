@@ -12,8 +12,7 @@ from rich.text import Text
 from textual import work
 from textual.widgets import DataTable, Input, Static
 
-from store import meeting_list
-from store.meeting_list import SORTS, Facets, ListFilter, ListSort
+from store.rows import FLAGS, SORTS, Facets, ListFilter, ListSort
 from tui.i18n import plural, t
 from tui.screens.facets import FacetScreen
 from tui.widgets.meeting_table import MeetingTable
@@ -93,6 +92,8 @@ class ListControls:
     @work(thread=True, exclusive=True, exit_on_error=False, group="facets")
     def load_facets(self, wanted: ListFilter) -> None:
         """Count every facet value in a thread, then show the dialog."""
+        from store import meeting_list
+
         facets = meeting_list.facet_counts(self.engine, wanted)  # type: ignore[attr-defined]
         self.deliver(self._facets_ready, facets, wanted)  # type: ignore[attr-defined]
 
@@ -108,6 +109,8 @@ class ListControls:
     @work(thread=True, exclusive=True, exit_on_error=False, group="count")
     def count_rows(self, wanted: ListFilter) -> None:
         """Count the meetings the filter holds, for the status line."""
+        from store import meeting_list
+
         total = meeting_list.count(self.engine, wanted)  # type: ignore[attr-defined]
         self.deliver(self.show_status, total)  # type: ignore[attr-defined]
 
@@ -134,7 +137,7 @@ class ListControls:
             words.append(t("status.council", name=self.council_names.get(self.facets.council, "")))
         if self.facets.year is not None:
             words.append(t("facet.year", year=self.facets.year))
-        for name in meeting_list.FLAGS:
+        for name in FLAGS:
             value = getattr(self.facets, name)
             if value is not None:
                 words.append(t(f"facet.{name}.{'yes' if value else 'no'}"))

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.engine import Engine
 from textual import work
 
-from store import edits, paragraphs, queries
-from store.edits import EditResult
-from store.queries import Choices, MeetingDetail, MeetingRow
+from store.rows import Choices, MeetingDetail, MeetingRow
 from tui.i18n import meeting_label, t
 from tui.messages import AddRequested, DeleteRequested, EditRequested
 from tui.screens.fields import (
@@ -25,7 +23,20 @@ from tui.screens.form import ConfirmScreen, FormScreen
 from tui.widgets.meeting_detail import MeetingDetailView
 from tui.widgets.meeting_table import MeetingTable
 
-Job = Callable[[Engine], EditResult]
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from store.edits import EditResult
+
+Job = Callable[["Engine"], "EditResult"]
+"""One change, run in a worker thread on the engine."""
+
+
+def edits_module() -> ModuleType:
+    """`store.edits`, imported in the worker that first runs a change (never at start)."""
+    from store import edits
+
+    return edits
 
 
 def current_value(detail: MeetingDetail, table_name: str, row_id: int, field: str) -> Any:
@@ -87,6 +98,8 @@ class EditFlow:
     @work(thread=True, exit_on_error=False, group="list-row")
     def refresh_list_row(self, meeting_id: int) -> None:
         """Redraw one meeting's row in the list after a change."""
+        from store import queries
+
         row = queries.meeting_row(self.engine, meeting_id)  # type: ignore[attr-defined]
         if row is not None:
             self.deliver(self._redraw_row, row)  # type: ignore[attr-defined]
@@ -104,6 +117,8 @@ class EditFlow:
     @work(thread=True, exclusive=True, exit_on_error=False, group="choices")
     def load_choices(self, then: Callable[[Choices], None]) -> None:
         """Load what a field can be set to."""
+        from store import queries
+
         choices = queries.known_choices(self.engine)  # type: ignore[attr-defined]
         self.deliver(self._got_choices, choices, then)  # type: ignore[attr-defined]
 
@@ -197,7 +212,8 @@ class EditFlow:
 
     def on_delete_requested(self, message: DeleteRequested) -> None:
         """Ask, then delete the row (undo brings it back)."""
-        job: Job = lambda engine: edits.delete_row(engine, message.table_name, message.row_id)  # noqa: E731
+        table_name, row_id = message.table_name, message.row_id
+        job: Job = lambda engine: edits_module().delete_row(engine, table_name, row_id)  # noqa: E731
         done = t("deleted", what=message.label, meeting=self._meeting_named())
         self.confirm(
             t("delete.confirm", what=message.label, meeting=self._meeting_named()),
@@ -232,20 +248,26 @@ class EditFlow:
         self._table_action("source")
 
 
+def _paragraphs() -> ModuleType:
+    from store import paragraphs
+
+    return paragraphs
+
+
 def _update(table_name: str, row_id: int, field: str, value: Any) -> Job:
-    return lambda engine: edits.update_field(engine, table_name, row_id, field, value)
+    return lambda engine: edits_module().update_field(engine, table_name, row_id, field, value)
 
 
 def _edit_job(table_name: str, row_id: int, field: str, value: str, create: bool) -> Job:
     """The store call that makes one edit."""
     if table_name == "meeting" and field == "body":
-        return lambda engine: edits.set_body(engine, row_id, value, create=create)
+        return lambda engine: edits_module().set_body(engine, row_id, value, create=create)
     if field == "name_as_written":
-        return lambda engine: edits.rename_attendee(engine, table_name, row_id, value)
+        return lambda engine: edits_module().rename_attendee(engine, table_name, row_id, value)
     if field == "organization":
-        return lambda engine: edits.set_organization(engine, row_id, value, create=create)
+        return lambda engine: edits_module().set_organization(engine, row_id, value, create=create)
     if field == "paragraphs":
-        return lambda engine: paragraphs.set_paragraphs(engine, row_id, value)
+        return lambda engine: _paragraphs().set_paragraphs(engine, row_id, value)
     if field == "party":
         return _update(table_name, row_id, field, value.upper())
     return _update(table_name, row_id, field, value)
@@ -254,7 +276,7 @@ def _edit_job(table_name: str, row_id: int, field: str, value: str, create: bool
 def _add_job(table_name: str, meeting_id: int, values: dict[str, str], *, create: bool) -> Job:
     """The store call that adds one row."""
     if table_name == "attendance":
-        return lambda engine: edits.add_attendee(
+        return lambda engine: edits_module().add_attendee(
             engine,
             meeting_id,
             values["name_as_written"],
@@ -265,10 +287,10 @@ def _add_job(table_name: str, meeting_id: int, values: dict[str, str], *, create
             create_organization=create,
         )
     if table_name == "officer":
-        return lambda engine: edits.add_officer(
+        return lambda engine: edits_module().add_officer(
             engine, meeting_id, values["role"], values["name_as_written"]
         )
-    return lambda engine: edits.add_agenda_item(
+    return lambda engine: edits_module().add_agenda_item(
         engine, meeting_id, int(values["number"]), values["title"]
     )
 

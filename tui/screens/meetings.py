@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from typing import ClassVar
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,17 +14,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Input, Static
 
-from store import edits, meeting_list, queries
-from store.meeting_list import ListPage
-from store.queries import Cursor, MeetingDetail, MeetingPage
+from store.rows import PAGE_SIZE, Cursor, ListPage, MeetingDetail, MeetingPage, list_key
 from tui.i18n import meeting_label, t
 from tui.messages import DataChanged, ListEndWanted, MeetingHighlighted, MoreMeetingsWanted
 from tui.screens.base import StoreScreen
 from tui.screens.list_controls import ListControls
-from tui.screens.meeting_edits import EditFlow
+from tui.screens.meeting_edits import EditFlow, edits_module
 from tui.widgets.meeting_detail import MeetingDetailView
 from tui.widgets.meeting_table import MeetingTable
 from tui.widgets.mode_bar import ModeBar
+
+if TYPE_CHECKING:
+    from store.first_screen import FirstScreen
 
 MAX_RELOAD = 2000
 """At most this many rows are reloaded in place after a change made elsewhere."""
@@ -93,12 +96,50 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         self.query_one(MeetingTable).focus()
 
     def on_screen_resume(self) -> None:
-        """Reload: another view (an import, an undo, a merge) may have changed the data."""
+        """Reload: another view (an import, an undo, a merge) may have changed the data.
+
+        The first time, on an SQLite file, the first page is read with plain SQL
+        while the store (SQLAlchemy and all) is still to be imported.
+        """
+        quick = self.app.first_screen_file if not self.version else None  # type: ignore[attr-defined]
+        if quick is not None:
+            self.read_first_screen(quick)
+        else:
+            self.check_version()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="version")
+    def read_first_screen(self, path: Path) -> None:
+        """The newest meetings and the newest one's detail, without the ORM."""
+        from store import first_screen
+
+        try:
+            first = first_screen.read_sqlite(path) if first_screen.at_head(path) else None
+        except sqlite3.Error:  # locked past the busy timeout, say: the engine's way tells why
+            first = None
+        self.deliver(self._show_first if first is not None else self._no_quick_read, first)
+
+    def _show_first(self, first: FirstScreen) -> None:
+        self.version = first.version
+        table = self.query_one(MeetingTable)
+        if first.detail is not None:
+            self.requested = first.detail.id  # the cursor's first highlight asks for no more
+        table.show_page(first.page)
+        if first.page.rows:
+            table.move_cursor(row=0)
+        if first.detail is not None:
+            self.show_detail(first.detail)
+        self.show_status(first.total)
+        self.app.call_after_refresh(self.app.load_store)  # type: ignore[attr-defined]
+
+    def _no_quick_read(self, _first: None) -> None:
         self.check_version()
+        self.app.load_store()  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="version")
     def check_version(self) -> None:
         """Reload in place; from the newest meeting when meetings came or went meanwhile."""
+        from store import queries
+
         version = queries.data_version(self.engine)
         self.deliver(self._version_checked, version)
 
@@ -120,7 +161,7 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
             self.load_detail(self.wanted, then=self._jump_to)
             return
         table = self.query_one(MeetingTable)
-        limit = min(max(table.row_count, queries.PAGE_SIZE), MAX_RELOAD)
+        limit = min(max(table.row_count, PAGE_SIZE), MAX_RELOAD)
         keep = self.detail.id if self.detail else None
         at = None if from_top else table.first_cursor
         self.load_page(self.filter_text, at=at, keep=keep, limit=limit)
@@ -136,13 +177,15 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         *,
         at: Cursor | None = None,
         keep: int | None = None,
-        limit: int = queries.PAGE_SIZE,
+        limit: int = PAGE_SIZE,
     ) -> None:
         """Load the first page of meetings matching `text` (starting `at` a meeting).
 
         A `keep` meeting that an edit moved above `at` (a date filled in) is
         started at instead, so it stays the one shown.
         """
+        from store import meeting_list, queries
+
         version = queries.data_version(self.engine)
         if not self.keyset():
             page = meeting_list.sorted_page(
@@ -155,7 +198,7 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
             # Read after the page: a save committing meanwhile (the dialog's
             # reload races it) is then seen here, never only in the page.
             kept = queries.meeting_row(self.engine, keep)
-            if kept is not None and queries.list_key(kept.cursor) < queries.list_key(at):
+            if kept is not None and list_key(kept.cursor) < list_key(at):
                 page = queries.meeting_page(self.engine, text, at=kept.cursor, limit=limit)
         self.deliver(self._show_page, page, keep, version)
 
@@ -164,6 +207,7 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         table = self.query_one(MeetingTable)
         table.show_page(page)
         self.loading_more = False
+        self.app.call_after_refresh(self.app.load_store)  # type: ignore[attr-defined]
         if keep is not None and table.select_meeting(keep):
             return
         if page.rows and (self.detail is None or keep is None):
@@ -180,10 +224,12 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="page")
     def load_last_page(self, text: str) -> None:
         """The list's last page (its oldest meetings), for End in a list not all loaded."""
+        from store import meeting_list, queries
+
         version = queries.data_version(self.engine)
         wanted = replace(self.facets, text=text)
         total = meeting_list.count(self.engine, wanted)
-        start = max(0, total - queries.PAGE_SIZE)
+        start = max(0, total - PAGE_SIZE)
         page = meeting_list.sorted_page(self.engine, wanted, self.sort, offset=start)
         self.deliver(self._show_last_page, page, version)
 
@@ -208,6 +254,8 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
     @work(thread=True, exclusive=True, exit_on_error=False, group="more")
     def load_more(self, text: str, after: Cursor | None, offset: int | None = None) -> None:
         """Load the page after `after` (by key), or from `offset` (sorted or faceted)."""
+        from store import meeting_list, queries
+
         if offset is not None:
             wanted = replace(self.facets, text=text)
             page: AnyPage = meeting_list.sorted_page(self.engine, wanted, self.sort, offset=offset)
@@ -251,6 +299,8 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         self, meeting_id: int, then: Callable[[MeetingDetail], None] | None = None
     ) -> None:
         """Read one meeting's detail in a thread and hand it to the UI."""
+        from store import queries
+
         detail = queries.meeting_detail(self.engine, meeting_id)
         if detail is not None:
             self.deliver(self.show_detail, detail, then)
@@ -317,13 +367,14 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
                 "saved.unreviewed" if detail.reviewed else "saved.reviewed",
                 meeting=meeting_label(detail.date, detail.body),
             )
-            self.save(
-                lambda engine: edits.set_reviewed(engine, detail.id, not detail.reviewed), done
-            )
+            reviewed = not detail.reviewed
+            self.save(lambda engine: edits_module().set_reviewed(engine, detail.id, reviewed), done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="attention")
     def action_next_attention(self) -> None:
         """Jump to the next meeting that is not reviewed or has an open warning."""
+        from store import queries
+
         after = self.detail.cursor if self.detail else None
         found = queries.next_needing_attention(self.engine, after)
         detail = queries.meeting_detail(self.engine, found) if found is not None else None

@@ -13,8 +13,8 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Input, Static
 
 from store import queries
-from store.queries import PersonDetail
 from store.ranking import search_people
+from store.rows import PersonDetail
 from store.search import PeopleIndex, PersonHit
 from tui.i18n import plural, t
 from tui.messages import DataChanged, MeetingChosen, PersonChosen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from store.queries import AgendaRow, AttendanceRow, MeetingDetail, WarningRow
+from store.rows import AgendaRow, AttendanceRow, MeetingDetail, WarningRow
 from tui.i18n import t
 from tui.store_words import told
 from tui.terminal_text import terminal_safe

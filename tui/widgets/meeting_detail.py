@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
-from store.queries import MeetingDetail
+from store.rows import MeetingDetail
 from tui.i18n import t
 from tui.messages import SourceLinesChosen, SourceRequested
 from tui.terminal_text import terminal_safe

@@ -9,7 +9,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-from store.queries import Cursor, MeetingPage, MeetingRow
+from store.rows import Cursor, MeetingPage, MeetingRow
 from tui.i18n import t
 from tui.messages import ListEndWanted, MeetingHighlighted, MoreMeetingsWanted
 from tui.terminal_text import safe_text

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
-from store.queries import PersonDetail
+from store.rows import PersonDetail
 from store.search import PersonHit
 from tui.i18n import t
 from tui.messages import MeetingChosen, PersonChosen

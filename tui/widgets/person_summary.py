@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from rich.text import Text
 
-from store.queries import PersonDetail, PersonMeeting
+from store.rows import PersonDetail, PersonMeeting
 from tui.i18n import t
 from tui.widgets.detail_rows import role_name
 
