@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_dir
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import create_engine
 
 from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from store.location import database_url, default_database
 
-DB_ENV_VAR = "PROTOKOLL_DB"
 BUSY_TIMEOUT_MS = 10_000
 WRITER_LOCK = 0x70726F74
 """PostgreSQL advisory lock key ("prot") that writers which decide-then-write take."""
 SCHEMA_LOCK = WRITER_LOCK + 1
 """PostgreSQL advisory lock key held while the schema is created or upgraded."""
-
-
-def default_database() -> str:
-    """The database to use when none is given: `$PROTOKOLL_DB`, else one in the user's data dir."""
-    from_env = os.environ.get(DB_ENV_VAR)
-    if from_env:
-        return from_env
-    return str(Path(user_data_dir("protokoll")) / "protokoll.db")
-
-
-def database_url(database: str) -> str:
-    """Turn a file path or a SQLAlchemy URL into a SQLAlchemy URL."""
-    if "://" in database:
-        return database
-    return f"sqlite:///{Path(database).expanduser()}"
 
 
 def make_engine(

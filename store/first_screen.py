@@ -51,11 +51,6 @@ class FirstScreen:
     """As `queries.data_version`."""
 
 
-def sqlite_file(database: str) -> Path | None:
-    """The file a database given as a path names; None for a URL (PostgreSQL, `sqlite://`)."""
-    return None if "://" in database else Path(database).expanduser()
-
-
 def at_head(path: Path) -> bool:
     """Whether an existing SQLite file holds protokoll's newest schema (else it needs the ORM)."""
     if not path.is_file():

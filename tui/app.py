@@ -13,7 +13,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.first_screen import sqlite_file
+from store.location import sqlite_file
 from tui.i18n import choose_language, set_language, t
 from tui.localized import localize_bindings
 from tui.messages import DataChanged

@@ -81,7 +81,7 @@ def main_callback(
 @app.command("tui", help="cli.tui")
 def open_app(ctx: typer.Context) -> None:
     """Open the interactive app on the database."""
-    state_of(ctx).open_app(language())
+    state_of(ctx).make_app(language()).run()
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from store import edits, first_screen, history, meeting_list, queries
 from store.first_screen import FirstScreen
 from store.loading import import_paths
+from store.location import sqlite_file
 from store.migrations import HEAD
 from store.rows import ListFilter
 from tests.store.pg_url import PG_URL
@@ -80,9 +81,9 @@ def test_at_head_only_for_a_current_protokoll_file(seeded_engine: Engine, tmp_pa
 
 
 def test_a_path_is_a_file_and_a_url_is_not() -> None:
-    assert first_screen.sqlite_file("~/x.db") == Path("~/x.db").expanduser()
-    assert first_screen.sqlite_file("postgresql+psycopg2://u@h/db") is None
-    assert first_screen.sqlite_file("sqlite://") is None
+    assert sqlite_file("~/x.db") == Path("~/x.db").expanduser()
+    assert sqlite_file("postgresql+psycopg2://u@h/db") is None
+    assert sqlite_file("sqlite://") is None
 
 
 def test_edited_means_what_the_history_means() -> None:

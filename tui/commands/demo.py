@@ -52,4 +52,4 @@ def demo_command(
     typer.echo(t("cli.demo.opening", path=copy), err=True)
     from tui.commands.state import CliState
 
-    CliState(given=str(copy)).open_app(language())
+    CliState(given=str(copy)).make_app(language()).run()

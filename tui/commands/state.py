@@ -14,6 +14,8 @@ from tui.i18n import t
 if TYPE_CHECKING:  # the store (and SQLAlchemy) load only when a command opens the database
     from sqlalchemy.engine import Engine
 
+    from tui.app import ProtokollApp
+
 
 @dataclass
 class CliState:
@@ -26,7 +28,7 @@ class CliState:
     @cached_property
     def database(self) -> str:
         """`--db`, else the default database (looked up only when a command needs one)."""
-        from store.db import default_database
+        from store.location import default_database
 
         return self.given or default_database()
 
@@ -52,22 +54,22 @@ class CliState:
                 raise typer.Exit(1) from None
         return self._engine
 
-    def open_app(self, lang: str) -> None:
-        """Run the app on `database`, in `lang`.
+    def make_app(self, lang: str) -> ProtokollApp:
+        """The app on `database`, in `lang` (`protokoll` runs it; the start benchmark too).
 
         On an SQLite file at the current schema the app starts at once and
         makes its engine after the first screen. Otherwise the engine comes
         first: an upgrade is announced, and a missing file or a schema that
         cannot be made current ends the command with its message.
         """
-        from store.first_screen import at_head, sqlite_file
+        from store.first_screen import at_head
+        from store.location import sqlite_file
         from tui.app import ProtokollApp  # here: the CLI's other commands need no Textual
 
         path = sqlite_file(self.database)
         if path is not None and at_head(path):
-            ProtokollApp(database=str(path), lang=lang).run()
-        else:
-            ProtokollApp(engine=self.engine(), lang=lang).run()
+            return ProtokollApp(database=str(path), lang=lang)
+        return ProtokollApp(engine=self.engine(), lang=lang)
 
     def missing(self) -> bool:
         """Whether the database is a file path with no file there."""
