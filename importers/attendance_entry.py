@@ -25,8 +25,10 @@ from importers.records import Attendee, Role
 
 _TICK = re.compile(r"^\[\s*(?P<mark>[xX✓✔]?)\s*\]\s*")
 _DIGIT = re.compile(r"\d")
-_ABSENT_HINTS = ("frånvar", "förhinder", "ej närv")
-_SUBSTITUTE_HINTS = ("ersätt", "tjg", "tjänstgör", "stället")
+_ABSENT_HINT = re.compile("frånvar|förhinder|ej närv")
+_SUBSTITUTE_HINT = re.compile("ersätt|tjg|tjänstgör|stället")
+_NOTE_HINT = re.compile("distans|länk|digital|på plats")
+"""Cheap looks (in casefolded text) before the patterns they guard are tried."""
 _TICKS = frozenset({"X", "x", "✓", "✔"})
 EMPTY_SEAT = re.compile(r"^[-–—_.]{2,}$")
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{1,40})\)")
@@ -68,25 +70,27 @@ def read_entry(
     cells: list[str], role: Role, present: bool, line: int, *, struck: bool = False
 ) -> Entry | None:
     """The people one entry names, or None when it is not an entry."""
-    cells = [c.strip() for c in cells if c.strip()]
-    if not cells or all(EMPTY_SEAT.match(c) for c in cells):
+    cells = [stripped for c in cells if (stripped := c.strip())]
+    if not cells or (EMPTY_SEAT.match(cells[0]) and all(EMPTY_SEAT.match(c) for c in cells)):
         return None
-    tick = _TICK.match(cells[0])
+    tick = _TICK.match(cells[0]) if cells[0][0] == "[" else None
     if tick:
         present = present and bool(tick.group("mark"))
         cells[0] = cells[0][tick.end() :]
-    ticked = any(c in _TICKS for c in cells[1:])
-    cells = [c for c in cells if c not in _TICKS]
+    ticked = False
+    if not _TICKS.isdisjoint(cells):
+        ticked = any(c in _TICKS for c in cells[1:])
+        cells = [c for c in cells if c not in _TICKS]
     present = present and not struck
     text = "\t".join(cells)
     folded = text.casefold()
-    if any(mark in folded for mark in _ABSENT_HINTS) and _ABSENT.search(text):
+    if _ABSENT_HINT.search(folded) and _ABSENT.search(text):
         present = False
         text = _ABSENT.sub("", text)
     paragraphs = None
     if "§" in text or _DIGIT.search(text):
         text, paragraphs = take_paragraphs(text)
-    hinted = any(hint in folded for hint in _SUBSTITUTE_HINTS)
+    hinted = _SUBSTITUTE_HINT.search(folded) is not None
     if hinted and (replaced := REPLACES.search(text)):
         return _substitution(text, replaced, present, line, paragraphs)
     parts = text.split("\t")
@@ -117,10 +121,10 @@ def read_person(
     text: str, role: Role, present: bool, line: int, paragraphs: str | None = None
 ) -> Attendee | None:
     """Name, party, organisation and function out of one person's text."""
-    if "distans" in text or "länk" in text or "digital" in text or "på plats" in text:
+    if _NOTE_HINT.search(text):
         text = _NOTES.sub("", text)
     party, text = _take_party(text) if "(" in text else (None, text)
-    cells = [c.strip(" ,") for c in text.split("\t") if c.strip(" ,")]
+    cells = [stripped for c in text.split("\t") if (stripped := c.strip(" ,"))]
     if not cells:
         return None
     first, *more = cells
@@ -154,14 +158,19 @@ def read_person(
 
 def _take_party(text: str) -> tuple[str | None, str]:
     """The first `(PARTY)` in `text`, and the text without its party codes in brackets."""
-    parties = [m.group("inside").strip() for m in _PAREN.finditer(text) if _is_party(m)]
-    if not parties:
+    kept: list[str] = []
+    party = None
+    end = 0
+    for match in _PAREN.finditer(text):
+        inside = match.group("inside").strip()
+        if looks_like_party(inside):
+            party = party or inside
+            kept.append(text[end : match.start()])
+            end = match.end()
+    if party is None:
         return None, text
-    return parties[0], _PAREN.sub(lambda m: "" if _is_party(m) else m.group(0), text)
-
-
-def _is_party(match: re.Match[str]) -> bool:
-    return looks_like_party(match.group("inside").strip())
+    kept.append(text[end:])
+    return party, "".join(kept)
 
 
 def _trailing_party(name: str) -> tuple[str, str] | None:

@@ -25,8 +25,12 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TABLE_RULE = re.compile(r"\s*\|\s*")
-_RULE_ONLY = re.compile(r"^[-_=–—.*|:\s]{3,}$")
-_URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
+_RULE_ONLY = r"[-_=–—.*|:\s]{3,}"
+_URL_ONLY = r"<?(?:https?://|www\.)\S+>?"
+_PAGE_FURNITURE = re.compile(
+    f"^(?:{_PAGE_NUMBER.pattern[1:-1]}|{_URL_ONLY}|{_RULE_ONLY})$", re.IGNORECASE
+)
+"""A page number, a bare URL or a rule: one pattern, as every line is tried."""
 _ADDRESS_KEYWORDS = (
     "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX", "ORG.NR", "ORGANISATIONSNUMMER",
     "PLUSGIRO", "BANKGIRO", "E-POST", "INTERNET", "WEBBPLATS", "HEMSIDA",
@@ -70,7 +74,10 @@ class Line:
         self.page = page
         self.continues = False
         """The line was broken mid-word (hyphenated) into the next one."""
-        self.set_raw(raw)
+        self.raw = raw = raw.strip()
+        self.text = text = " ".join(raw.split())
+        self.blank = not text
+        self._cells: tuple[str, ...] | None = None
 
     def set_raw(self, raw: str) -> None:
         """Replace the line's content, keeping `text` and `cells` in step."""
@@ -124,8 +131,7 @@ def _to_line(number: int, line: DocumentLine) -> Line:
 
 
 def _is_page_furniture(line: Line) -> bool:
-    text = line.text
-    return bool(_PAGE_NUMBER.match(text) or _URL_ONLY.match(text) or _RULE_ONLY.match(text))
+    return _PAGE_FURNITURE.match(line.text) is not None
 
 
 def _split_letterhead(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -183,15 +189,19 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     for line in head:
         if len(line.text) >= 6:
             keys.setdefault(_masked(line.text), line.number)
+    masked = [_masked(line.text) if len(line.text) >= 6 else "" for line in lines]
     counts: dict[str, int] = {}
-    for line in lines:
-        key = _masked(line.text)
+    for key in masked:
         if key in keys:
             counts[key] = counts.get(key, 0) + 1
     running = {key for key, count in counts.items() if count >= 3}
     if not running:
         return lines
-    return [x for x in lines if _masked(x.text) not in running or x.number == keys[_masked(x.text)]]
+    return [
+        x
+        for x, key in zip(lines, masked, strict=True)
+        if key not in running or x.number == keys[key]
+    ]
 
 
 def _masked(text: str) -> str:
