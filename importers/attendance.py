@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from importers.attendance_entry import EMPTY_SEAT, Entry, looks_like_name, read_entry
 from importers.lexicon import SECTIONS, section_for
@@ -169,8 +169,8 @@ class AttendanceReader:
         if any(ticked for _, ticked in self.grid):
             for index, ticked in self.grid:
                 if not ticked:
-                    self.reading.attendees[index] = replace(
-                        self.reading.attendees[index], present=False
+                    self.reading.attendees[index] = self.reading.attendees[index]._replace(
+                        present=False
                     )
         self.grid = []
 
@@ -245,7 +245,7 @@ class AttendanceReader:
 
     def _paragraphs_for_last(self, line: Line) -> None:
         last = self.reading.attendees[-1]
-        self.reading.attendees[-1] = replace(last, paragraphs=line.text.rstrip("."))
+        self.reading.attendees[-1] = last._replace(paragraphs=line.text.rstrip("."))
 
     def _add(self, entry: Entry | None, line: Line | None) -> None:
         if entry is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from importers.lexicon import ABSENT_MARKS, FUNCTIONS, REPLACES, SUBSTITUTE_MARKS
 from importers.organizations import (
@@ -113,7 +113,7 @@ def _substitution(
     people = [substitute]
     replaced = read_person(right, "member", False, line, paragraphs) if right else None
     if replaced is not None:
-        people.append(replace(replaced, function=None))
+        people.append(replaced._replace(function=None))
     return Entry(tuple(people))
 
 

@@ -199,7 +199,7 @@ def _body_or_warning(
 def _attended_paragraphs(attendees: list[Attendee], items: list[AgendaItem]) -> list[Attendee]:
     numbers = [item.number for item in items]
     return [
-        replace(a, paragraph_numbers=paragraph_numbers(a.paragraphs, numbers))
+        a._replace(paragraph_numbers=paragraph_numbers(a.paragraphs, numbers))
         if a.paragraphs
         else a
         for a in attendees
