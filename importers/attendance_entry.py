@@ -137,23 +137,24 @@ def read_person(
         name, party = split
     elif party is None and pieces and looks_like_party(pieces[0]) and " " not in pieces[0]:
         party, pieces = pieces[0], pieces[1:]
-    role, pieces = _substitute_pieces(role, pieces)
     name = name.strip()
     if not looks_like_name(name):
         return None
-    function, organization = _function_and_organization(pieces)
-    written = clean_organization(organization) if organization else None
-    return Attendee(
-        name=name,
-        party=party,
-        organization=written or None,
-        organization_canonical=canonical_organization(written) if written else None,
-        role=role,
-        present=present,
-        line=line,
-        paragraphs=paragraphs,
-        function=function,
-    )
+    substitute, function, written, canonical = _read_pieces(tuple(pieces))
+    role = "substitute" if substitute else role
+    return Attendee(name, party, written, canonical, role, present, line, paragraphs, (), function)
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_pieces(pieces: tuple[str, ...]) -> tuple[bool, str | None, str | None, str | None]:
+    """What the pieces after a name say: (marked a substitute, function, organisation, canonical).
+
+    Kept per pieces: the same organisations and functions recur on every list.
+    """
+    substitute, kept = _substitute_pieces(pieces)
+    function, organization = _function_and_organization(kept)
+    written = (clean_organization(organization) if organization else None) or None
+    return substitute, function, written, canonical_organization(written) if written else None
 
 
 def _take_party(text: str) -> tuple[str | None, str]:
@@ -181,17 +182,18 @@ def _trailing_party(name: str) -> tuple[str, str] | None:
     return None
 
 
-def _substitute_pieces(role: Role, pieces: list[str]) -> tuple[Role, list[str]]:
+def _substitute_pieces(pieces: tuple[str, ...]) -> tuple[bool, list[str]]:
     """`ersättare Örebro kommun` after the comma: a substitute, from that organisation."""
+    substitute = False
     kept = []
     for piece in pieces:
         marked = _SUBSTITUTE_HEAD.match(piece)
         if marked:
-            role = "substitute"
+            substitute = True
             piece = piece[marked.end() :]
         if piece.strip():
             kept.append(piece.strip())
-    return role, kept
+    return substitute, kept
 
 
 def _function_and_organization(pieces: list[str]) -> tuple[str | None, str | None]:
