@@ -67,9 +67,12 @@ def read_section_heading(line: Line) -> Section | None:
 
 def _column_sections(line: Line) -> Section | None:
     """`Beslutande  Ledamöter  Tjänstgörande ersättare`: the columns it opens, if several."""
-    phrases = [s for c in line.cells if (s := _section_phrases(c))]
-    if len(phrases) != len(line.cells):
-        return None
+    phrases = []
+    for cell in line.cells:
+        found = _section_phrases(cell)
+        if found is None:
+            return None  # every cell must be section words: most lines fail at the first
+        phrases.append(found)
     words = [w for cell in phrases for w in cell]
     if len(words) < 2:
         return None

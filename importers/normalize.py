@@ -35,6 +35,7 @@ _ADDRESS_KEYWORDS = (
     "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX", "ORG.NR", "ORGANISATIONSNUMMER",
     "PLUSGIRO", "BANKGIRO", "E-POST", "INTERNET", "WEBBPLATS", "HEMSIDA",
 )  # fmt: skip
+_ANY_ADDRESS_KEYWORD = re.compile("|".join(map(re.escape, _ADDRESS_KEYWORDS)))
 _ADDRESS_LINE = re.compile(
     r"^(?:Box \d+|\d{3} ?\d{2} \w+|[\d\s-]{9,}|\S+@\S+\.\w+|(?:www\.)?\S+\.se"
     r"|\d{6}-\d{4}|[\d -]+(?:\s+[\d -]+)*)$",
@@ -127,7 +128,7 @@ def _to_line(number: int, line: DocumentLine) -> Line:
     raw = "\t".join(line.cells)
     if "|" in raw:  # a table's rules (`1. | Mötet öppnades`, Markdown `| a | b |`): cell breaks
         raw = "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
-    return Line(number, raw, struck=line.first_struck, heading=line.heading, page=line.page)
+    return Line(number, raw, line.first_struck, line.heading, line.page)
 
 
 def _is_page_furniture(line: Line) -> bool:
@@ -205,12 +206,15 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
 
 
 def _masked(text: str) -> str:
-    return _DIGITS.sub("#", "".join(text.split()).casefold())
+    """A line's text (single-spaced, as `Line.text` is) without spaces, digits as `#`."""
+    return _DIGITS.sub("#", text.replace(" ", "").casefold())
 
 
 def _drop_address_blocks(lines: list[Line]) -> list[Line]:
     def starts(run: list[Line]) -> bool:
         upper = run[0].text.upper()
+        if not _ANY_ADDRESS_KEYWORD.search(upper):
+            return False  # the common case, in one search
         return sum(word in upper for word in _ADDRESS_KEYWORDS) >= 2
 
     def continues(run: list[Line]) -> bool:
@@ -250,7 +254,7 @@ def _drop_signature_footers(lines: list[Line]) -> list[Line]:
 def _join_hyphenated_words(lines: list[Line]) -> None:
     """Move the rest of a word broken by a hyphen at line end up onto the first line."""
     for index, line in enumerate(lines):
-        if "\t" in line.raw or not _HYPHEN_BREAK.search(line.raw):
+        if not line.raw.endswith("-") or "\t" in line.raw or not _HYPHEN_BREAK.search(line.raw):
             continue
         following = _next_non_blank(lines, index)
         if following is None:
