@@ -90,6 +90,11 @@ def _labels_in(line: Line) -> tuple[list[str], list[Labelled]]:
     return list(before), list(found)
 
 
+def _line_labels(line: Line) -> tuple[Labelled, ...]:
+    """The labels on a line (from its first or second cell on)."""
+    return _labels_in_cells(line.cells or (line.raw,))[1]
+
+
 @functools.lru_cache(maxsize=8192)
 def _labels_in_cells(cells: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Labelled, ...]]:
     for index in range(min(2, len(cells))):
@@ -247,7 +252,7 @@ def _body_from_first_line(lines: list[Line], head: Head) -> None:
 
 def opens_signatures(line: Line) -> bool:
     """Does this line open the signatures (`Underskrifter`, `Justerandes signatur`)?"""
-    return any(item.label in SIGNATURE_LABELS for item in _labels_in(line)[1])
+    return any(item.label in SIGNATURE_LABELS for item in _line_labels(line))
 
 
 def is_role_line(line: Line) -> bool:
@@ -257,7 +262,7 @@ def is_role_line(line: Line) -> bool:
 
 def belongs_to_head(line: Line) -> bool:
     """Is this a head line (a label or a line of roles) even where it stands among the lists?"""
-    return _role_line(line) is not None or bool(_labels_in(line)[1])
+    return _role_line(line) is not None or bool(_line_labels(line))
 
 
 def _role_line(line: Line) -> list[OfficerRole] | None:

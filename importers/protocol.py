@@ -127,9 +127,12 @@ def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
     signing = False
     """Inside the signatures (`Elektroniska underskrifter`): names there are not attendees."""
     for index, line in enumerate(lines):
-        heading = None if line.blank else read_section_heading(line)
+        if line.blank:
+            leftovers.append(line)
+            continue
+        heading = read_section_heading(line)
         signing = (signing or opens_signatures(line)) and heading is None
-        if line.blank or signing or (heading is None and _is_head_line(lines, index)):
+        if signing or (heading is None and _is_head_line(lines, index)):
             leftovers.append(line)
             continue
         leftovers.append(Line(line.number, ""))
@@ -196,7 +199,7 @@ def _body_or_warning(
 def _attended_paragraphs(attendees: list[Attendee], items: list[AgendaItem]) -> list[Attendee]:
     numbers = [item.number for item in items]
     return [
-        replace(a, paragraph_numbers=paragraph_numbers(a.paragraphs, numbers))
+        a._replace(paragraph_numbers=paragraph_numbers(a.paragraphs, numbers))
         if a.paragraphs
         else a
         for a in attendees
