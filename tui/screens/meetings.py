@@ -132,8 +132,7 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         self.app.call_after_refresh(self.app.load_store)  # type: ignore[attr-defined]
 
     def _no_quick_read(self, _first: None) -> None:
-        self.check_version()
-        self.app.load_store()  # type: ignore[attr-defined]
+        self.check_version()  # makes the engine: an upgrade, or a refusal told as an error
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="version")
     def check_version(self) -> None:
