@@ -84,6 +84,19 @@ def read_sqlite(path: Path, *, limit: int = PAGE_SIZE) -> FirstScreen:
         conn.close()
 
 
+def read_meeting(path: Path, meeting_id: int) -> MeetingDetail | None:
+    """One meeting of an SQLite file as `queries.meeting_detail` reads it; None if it is gone.
+
+    For the keys pressed while the store is still loading.
+    """
+    conn = connect(path)
+    try:
+        conn.execute("BEGIN")
+        return _read_detail(_Sql(conn), meeting_id)
+    finally:
+        conn.close()
+
+
 def read_first_screen(conn: Any, *, limit: int = PAGE_SIZE) -> FirstScreen:
     """The first page (newest first), the first row's detail, the count and the data version."""
     sql = _Sql(conn)

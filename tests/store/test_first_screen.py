@@ -57,6 +57,15 @@ def test_sqlite_reads_what_the_queries_read(seeded_engine: Engine, limit: int) -
         assert found.page.rows[-1].date is None and found.page.next_cursor is None
 
 
+def test_every_meeting_reads_as_the_query_reads_it(seeded_engine: Engine) -> None:
+    make_odd(seeded_engine)
+    path = Path(seeded_engine.url.database)
+    for row in queries.meeting_page(seeded_engine).rows:
+        found = first_screen.read_meeting(path, row.id)
+        assert found == queries.meeting_detail(seeded_engine, row.id)
+    assert first_screen.read_meeting(path, 999) is None
+
+
 def test_an_empty_database_shows_no_meeting(tmp_path: Path) -> None:
     from store.db import make_engine
 

@@ -80,6 +80,8 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         """`data_version` when the list was last loaded."""
         self.wanted_person: int | None = None
         """A person whose attendance row the cursor goes to when the wanted meeting shows."""
+        self.plain_sql: Path | None = None
+        """The SQLite file the first screen came from, read so while the store loads."""
 
     def compose(self) -> ComposeResult:
         """Mode bar and filter, list and detail, footer."""
@@ -119,6 +121,7 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         self.deliver(self._show_first if first is not None else self._no_quick_read, first)
 
     def _show_first(self, first: FirstScreen) -> None:
+        self.plain_sql = self.app.first_screen_file  # type: ignore[attr-defined]
         self.version = first.version
         table = self.query_one(MeetingTable)
         if first.detail is not None:
@@ -298,11 +301,24 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         self, meeting_id: int, then: Callable[[MeetingDetail], None] | None = None
     ) -> None:
         """Read one meeting's detail in a thread and hand it to the UI."""
-        from store import queries
+        detail = self._quick_detail(meeting_id) if not self.app.store.made else None  # type: ignore[attr-defined]
+        if detail is None:
+            from store import queries
 
-        detail = queries.meeting_detail(self.engine, meeting_id)
+            detail = queries.meeting_detail(self.engine, meeting_id)
         if detail is not None:
             self.deliver(self.show_detail, detail, then)
+
+    def _quick_detail(self, meeting_id: int) -> MeetingDetail | None:
+        """While the store loads, a meeting read as the first screen was; None: ask the store."""
+        if self.plain_sql is None:
+            return None
+        from store.first_screen import read_meeting
+
+        try:
+            return read_meeting(self.plain_sql, meeting_id)
+        except sqlite3.Error:
+            return None
 
     def show_detail(
         self, detail: MeetingDetail, then: Callable[[MeetingDetail], None] | None = None
