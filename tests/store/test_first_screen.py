@@ -9,6 +9,8 @@ first page before SQLAlchemy is loaded; each case compares it with
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,8 @@ from store.migrations import HEAD
 from store.rows import ListFilter
 from tests.store.pg_url import PG_URL
 
-SEEDS = Path(__file__).resolve().parents[2] / "samples" / "protocols"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "samples" / "protocols"
 
 
 def reference(engine: Engine, limit: int) -> FirstScreen:
@@ -93,6 +96,17 @@ def test_a_path_is_a_file_and_a_url_is_not() -> None:
     assert sqlite_file("~/x.db") == Path("~/x.db").expanduser()
     assert sqlite_file("postgresql+psycopg2://u@h/db") is None
     assert sqlite_file("sqlite://") is None
+
+
+def test_the_plain_read_imports_no_orm() -> None:
+    code = (
+        "import sys, store.first_screen, store.location, store.rows; "
+        "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'pydantic') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
 
 
 def test_edited_means_what_the_history_means() -> None:
