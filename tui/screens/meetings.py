@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,12 +18,10 @@ from tui.messages import DataChanged, ListEndWanted, MeetingHighlighted, MoreMee
 from tui.screens.base import StoreScreen
 from tui.screens.list_controls import ListControls
 from tui.screens.meeting_edits import EditFlow, edits_module
+from tui.screens.quick_start import QuickStart
 from tui.widgets.meeting_detail import MeetingDetailView
 from tui.widgets.meeting_table import MeetingTable
 from tui.widgets.mode_bar import ModeBar
-
-if TYPE_CHECKING:
-    from store.first_screen import FirstScreen
 
 MAX_RELOAD = 2000
 """At most this many rows are reloaded in place after a change made elsewhere."""
@@ -36,7 +32,7 @@ LIST_ONLY_KEYS = ("slash", "n", "f", "o")
 """Keys the footer lists only while the list has the focus (the detail needs the room)."""
 
 
-class MeetingsScreen(EditFlow, ListControls, StoreScreen):
+class MeetingsScreen(QuickStart, EditFlow, ListControls, StoreScreen):
     """Meetings, newest first, filtered as you type; the detail of the one under the cursor.
 
     | Key | Action |
@@ -80,8 +76,6 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         """`data_version` when the list was last loaded."""
         self.wanted_person: int | None = None
         """A person whose attendance row the cursor goes to when the wanted meeting shows."""
-        self.plain_sql: Path | None = None
-        """The SQLite file the first screen came from, read so while the store loads."""
 
     def compose(self) -> ComposeResult:
         """Mode bar and filter, list and detail, footer."""
@@ -100,42 +94,11 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
     def on_screen_resume(self) -> None:
         """Reload: another view (an import, an undo, a merge) may have changed the data.
 
-        The first time, on an SQLite file, the first page is read with plain SQL
-        while the store (SQLAlchemy and all) is still to be imported.
+        The first time, on an SQLite file, the first screen is read with plain
+        SQL while the store (SQLAlchemy and all) is still to be imported.
         """
-        quick = self.app.first_screen_file if not self.version else None  # type: ignore[attr-defined]
-        if quick is not None:
-            self.read_first_screen(quick)
-        else:
+        if self.version or not self.start_quickly():
             self.check_version()
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="version")
-    def read_first_screen(self, path: Path) -> None:
-        """The newest meetings and the newest one's detail, without the ORM."""
-        from store import first_screen
-
-        try:
-            first = first_screen.read_sqlite(path) if first_screen.at_head(path) else None
-        except sqlite3.Error:  # locked past the busy timeout, say: the engine's way tells why
-            first = None
-        self.deliver(self._show_first if first is not None else self._no_quick_read, first)
-
-    def _show_first(self, first: FirstScreen) -> None:
-        self.plain_sql = self.app.first_screen_file  # type: ignore[attr-defined]
-        self.version = first.version
-        table = self.query_one(MeetingTable)
-        if first.detail is not None:
-            self.requested = first.detail.id  # the cursor's first highlight asks for no more
-        table.show_page(first.page)
-        if first.page.rows:
-            table.move_cursor(row=0)
-        if first.detail is not None:
-            self.show_detail(first.detail)
-        self.show_status(first.total)
-        self.app.call_after_refresh(self.app.load_store)  # type: ignore[attr-defined]
-
-    def _no_quick_read(self, _first: None) -> None:
-        self.check_version()  # makes the engine: an upgrade, or a refusal told as an error
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="version")
     def check_version(self) -> None:
@@ -301,24 +264,13 @@ class MeetingsScreen(EditFlow, ListControls, StoreScreen):
         self, meeting_id: int, then: Callable[[MeetingDetail], None] | None = None
     ) -> None:
         """Read one meeting's detail in a thread and hand it to the UI."""
-        detail = self._quick_detail(meeting_id) if not self.app.store.made else None  # type: ignore[attr-defined]
+        detail = self.quick_detail(meeting_id)
         if detail is None:
             from store import queries
 
             detail = queries.meeting_detail(self.engine, meeting_id)
         if detail is not None:
             self.deliver(self.show_detail, detail, then)
-
-    def _quick_detail(self, meeting_id: int) -> MeetingDetail | None:
-        """While the store loads, a meeting read as the first screen was; None: ask the store."""
-        if self.plain_sql is None:
-            return None
-        from store.first_screen import read_meeting
-
-        try:
-            return read_meeting(self.plain_sql, meeting_id)
-        except sqlite3.Error:
-            return None
 
     def show_detail(
         self, detail: MeetingDetail, then: Callable[[MeetingDetail], None] | None = None
