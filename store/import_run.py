@@ -26,18 +26,19 @@ import importers
 from importers.reading import content_hash_of
 from importers.records import ParsedFile
 from store import models
+from store.bulk import Driver
 from store.db import write_transaction
 from store.loading import (
     LOAD_ATTEMPTS,
     FileOutcome,
     ImportSummary,
     LookupCache,
-    ProtocolWriter,
     _error_text,
     _outcome,
     load_protocol,
 )
 from store.parse_pool import ParseFailure, parse_all
+from store.protocol_writer import ProtocolWriter
 
 BATCH_FILES = 200
 """Files per write transaction at most."""
@@ -156,6 +157,10 @@ class Batch:
         self.entries: list[tuple[FileOutcome, ParsedFile | None]] = []
         self.stack: ExitStack | None = None
         self.conn: Connection | None = None
+        self.driver: Driver | None = None
+        self.discarded = False
+        """Whether an entry of this transaction discarded what could be redone (once is enough:
+        an undo waits for the write lock, so nothing is undone until the transaction ends)."""
         self.started = 0.0
 
     def add(self, outcome: FileOutcome, parsed: ParsedFile | None = None) -> None:
@@ -202,11 +207,15 @@ class Batch:
 
     def _begin(self) -> None:
         self.stack = ExitStack()
-        self.conn = self.stack.enter_context(write_transaction(self.engine))
+        transaction = write_transaction(self.engine, savepoints_in_memory=True)
+        self.conn = self.stack.enter_context(transaction)
+        self.driver = Driver(self.conn)
+        self.stack.callback(self.driver.close)
+        self.discarded = False
         self.started = time.monotonic()
 
     def _reset(self) -> None:
-        self.stack, self.conn, self.entries = None, None, []
+        self.stack, self.conn, self.driver, self.entries = None, None, None, []
 
     def _store_one(self, parsed: ParsedFile) -> FileOutcome:
         """Write one file inside a savepoint; a refused write is decided again, then "failed"."""
@@ -224,12 +233,13 @@ class Batch:
             return _failed(path, error)
 
     def _write(self, parsed: ParsedFile) -> FileOutcome:
-        assert self.conn is not None
+        assert self.driver is not None
         staged = LookupCache()
-        with self.conn.begin_nested():
-            writer = ProtocolWriter(self.conn, parsed, self.cache, staged, self.pending)
-            outcome = writer.write(self.replace)
+        with self.driver.savepoint():
+            writer = ProtocolWriter(self.driver, parsed, self.cache, staged, self.pending)
+            outcome = writer.write(self.replace, discard=not self.discarded)
         self.pending.update(staged)
+        self.discarded = self.discarded or outcome.status in ("imported", "replaced")
         return outcome
 
     def _alone(self, outcome: FileOutcome, parsed: ParsedFile | None) -> FileOutcome:

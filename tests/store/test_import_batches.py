@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,9 +18,11 @@ from sqlalchemy.engine import Engine
 
 import importers
 from importers.records import AgendaItem, ParsedFile
+from store import edits
 from store.db import make_engine
+from store.history import list_history, redo, undo
 from store.import_run import Batch
-from store.loading import FileOutcome, import_paths
+from store.loading import FileOutcome, import_paths, load_protocol
 from store.models import Meeting, SQLModel
 from tests.store.protocol_files import reset_postgres, write_protocols
 
@@ -136,3 +139,46 @@ def test_unchanged_files_are_known_by_hash_renamed_or_twice_in_one_run(tmp_path:
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Meeting)).scalar_one() == 5
     engine.dispose()
+
+
+def test_a_batch_discards_the_redo_once_even_when_its_first_file_rolls_back(
+    engine: Engine, tmp_path: Path
+) -> None:
+    first, second, third, fourth = (
+        importers.parse_file(path) for path in write_protocols(tmp_path / "in", 4)
+    )
+    assert load_protocol(engine, first).status == "imported"
+    edits.update_field(engine, "meeting", 1, "location", "Kommunhuset")
+    undo(engine)  # the edit could be redone now
+    outcomes: list[FileOutcome] = []
+    batch = Batch(engine, False, outcomes.append)
+    for parsed in (unstorable(second), third, fourth):
+        batch.store(parsed)
+    batch.commit()
+    assert [o.status for o in outcomes] == ["failed", "imported", "imported"]
+    entries = list_history(engine)
+    assert [e.action for e in entries[:2]] == ["import", "import"], "one entry per file"
+    assert redo(engine) is None, "the import discarded the undone edit"
+    assert undo(engine) == f"Undid: {entries[0].summary}"
+    assert undo(engine) == f"Undid: {entries[1].summary}"
+    assert redo(engine) == f"Redid: {entries[1].summary}", "the imports, not the edit"
+    assert counts(engine)["meeting"] == 2
+
+
+def test_an_undo_waits_for_the_import_transaction_it_would_otherwise_cross(
+    engine: Engine, tmp_path: Path
+) -> None:
+    first, second = (importers.parse_file(path) for path in write_protocols(tmp_path / "in", 2))
+    assert load_protocol(engine, first).status == "imported"
+    batch = Batch(engine, False, lambda _outcome: None)
+    batch.store(second)  # its transaction stays open: the next file is not there yet
+    said: list[str | None] = []
+    undoing = threading.Thread(target=lambda: said.append(undo(engine)))
+    undoing.start()
+    undoing.join(timeout=0.5)
+    assert undoing.is_alive(), "the undo must wait for the import's write lock"
+    batch.commit()
+    undoing.join(timeout=20)
+    newest = list_history(engine)[0]
+    assert said == [f"Undid: {newest.summary}"] and newest.summary.startswith("Imported")
+    assert newest.undone and counts(engine)["meeting"] == 1
