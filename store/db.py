@@ -66,19 +66,15 @@ def make_engine(
 
 
 @contextmanager
-def write_transaction(
-    engine: Engine, lock: int = WRITER_LOCK, *, savepoints_in_memory: bool = False
-) -> Iterator[Connection]:
+def write_transaction(engine: Engine, lock: int = WRITER_LOCK) -> Iterator[Connection]:
     """A transaction that holds the write lock from its first statement to its commit.
 
     What it reads is what it writes over: SQLite starts it with `BEGIN
     IMMEDIATE` (other writers wait for the busy timeout); PostgreSQL takes the
     advisory lock `lock` for the transaction. Two importers deciding "already
     imported?" and then inserting therefore take turns instead of both inserting.
-    `savepoints_in_memory`: SQLite keeps what a savepoint could roll back in
-    memory rather than in a temporary file (see `_temp_store_in_memory`).
     """
-    with engine.connect() as conn, _temp_store_in_memory(conn, savepoints_in_memory):
+    with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         elif engine.dialect.name == "postgresql":
@@ -89,27 +85,6 @@ def write_transaction(
             conn.rollback()
             raise
         conn.commit()
-
-
-@contextmanager
-def _temp_store_in_memory(conn: Connection, wanted: bool) -> Iterator[None]:
-    """SQLite's temporary storage in memory on this connection while the block runs.
-
-    A savepoint's undo data spills to a temporary file past 64 kB, and one
-    imported file's rows (random uids, so pages all over each index) pass that:
-    writing the file costs about as much as the rows. Only for that: a big sort
-    must still spill to disk, so the setting is put back (it cannot change
-    inside a transaction, hence on the driver's connection, around it).
-    """
-    driver = conn.connection.dbapi_connection if wanted and conn.dialect.name == "sqlite" else None
-    if driver is None:
-        yield
-        return
-    driver.execute("PRAGMA temp_store=MEMORY")
-    try:
-        yield
-    finally:
-        driver.execute("PRAGMA temp_store=DEFAULT")
 
 
 def _make_sqlite_engine(url: str) -> Engine:

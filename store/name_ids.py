@@ -89,21 +89,32 @@ class NameIds:
         """Alias key -> person id for every name in the protocol, creating people as needed."""
         names = [a.name for a in protocol.attendees] + [o.name for o in protocol.officers]
         spellings = self._first_spelling_per_key(names)
-        people = self.people
-        ids = {key: _first(people, key) for key in spellings}
+        staged, pending, committed = self.people
+        # ids are never 0, so `or` falls through to the next, staler mapping
+        ids = {k: staged.get(k) or pending.get(k) or committed.get(k) for k in spellings}
         missing = [key for key, found in ids.items() if found is None]
         if missing:
             ids.update(self._lookup_aliases(_PERSON_ALIAS, "person_id", missing))
             new = [key for key in missing if ids.get(key) is None]
             ids.update(self._create_people({key: spellings[key] for key in new}))
             self.staged.people.update({key: ids[key] for key in missing})
-        return {key: person_id for key, person_id in ids.items() if person_id is not None}
+        return ids if not missing else {k: i for k, i in ids.items() if i is not None}
 
     def organizations_of(self, attendees: Iterable[Attendee]) -> dict[str, int]:
         """Alias key of each organisation as written -> organisation id, creating as needed."""
         pairs = _organization_spellings(attendees)
-        if not pairs:
-            return {}
+        staged, pending, committed = self.organizations
+        ids: dict[str, int] = {}
+        for written in pairs:
+            key = self.alias_key(written)
+            found = staged.get(key) or pending.get(key) or committed.get(key)
+            if found is None:
+                return self._find_or_make_organizations(pairs)
+            ids[key] = found
+        return ids  # every spelling was remembered: the common case
+
+    def _find_or_make_organizations(self, pairs: dict[str, str]) -> dict[str, int]:
+        """`organizations_of` when a spelling is not remembered: look up, else make."""
         key_of = self.alias_key
         orgs = self.organizations
         unknown = [

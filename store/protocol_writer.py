@@ -21,7 +21,15 @@ from store import history, models
 from store.bulk import Driver, Statement
 from store.history import content_edits_of
 from store.import_entry import ImportEntry
-from store.loading import FileOutcome, LookupCache, Status, _outcome, alias_key, new_uid
+from store.loading import (
+    FileOutcome,
+    LookupCache,
+    Status,
+    _outcome,
+    alias_key,
+    new_uid,
+    new_uids,
+)
 from store.name_ids import NameIds
 from store.paragraphs import compact_ranges
 
@@ -269,10 +277,7 @@ class ProtocolWriter:
             (_ATTENDANCE, self._attendance_rows(meeting_id, people, organizations)),
             (_OFFICER, self._officer_rows(meeting_id, people)),
             (_ITEM, self._item_rows(meeting_id)),
-            (
-                _WARNING,
-                [(meeting_id, source_id, w.line, w.message, False, new_uid()) for w in warnings],
-            ),
+            (_WARNING, _warning_rows(meeting_id, source_id, warnings)),
         )
         for table, rows in batches:
             self.driver.insert_rows(table, _CHILD_COLUMNS[table.name], rows)
@@ -281,6 +286,7 @@ class ProtocolWriter:
         self, meeting_id: int, people: dict[str, int], organizations: dict[str, int]
     ) -> list[tuple[Any, ...]]:
         key = alias_key
+        attendees = self.protocol.attendees
         return [
             (
                 meeting_id,
@@ -295,18 +301,22 @@ class ProtocolWriter:
                 a.paragraphs,
                 compact_ranges(a.paragraph_numbers) or None if a.paragraph_numbers else None,
                 a.line,
-                new_uid(),
+                uid,
             )
-            for position, a in enumerate(self.protocol.attendees)
+            for position, (a, uid) in enumerate(
+                zip(attendees, new_uids(len(attendees)), strict=True)
+            )
         ]
 
     def _officer_rows(self, meeting_id: int, people: dict[str, int]) -> list[tuple[Any, ...]]:
+        officers = self.protocol.officers
         return [
-            (meeting_id, position, o.role, people[alias_key(o.name)], o.name, o.line, new_uid())
-            for position, o in enumerate(self.protocol.officers)
+            (meeting_id, position, o.role, people[alias_key(o.name)], o.name, o.line, uid)
+            for position, (o, uid) in enumerate(zip(officers, new_uids(len(officers)), strict=True))
         ]
 
     def _item_rows(self, meeting_id: int) -> list[tuple[Any, ...]]:
+        items = self.protocol.items
         return [
             (
                 meeting_id,
@@ -318,7 +328,16 @@ class ProtocolWriter:
                 "\n".join(item.attachments),
                 item.line,
                 item.end_line,
-                new_uid(),
+                uid,
             )
-            for position, item in enumerate(self.protocol.items)
+            for position, (item, uid) in enumerate(zip(items, new_uids(len(items)), strict=True))
         ]
+
+
+def _warning_rows(
+    meeting_id: int, source_id: int, warnings: tuple[ParseWarning, ...]
+) -> list[tuple[Any, ...]]:
+    return [
+        (meeting_id, source_id, w.line, w.message, False, uid)
+        for w, uid in zip(warnings, new_uids(len(warnings)), strict=True)
+    ]

@@ -22,8 +22,9 @@ from store import edits
 from store.db import make_engine
 from store.history import list_history, redo, undo
 from store.import_run import Batch
-from store.loading import FileOutcome, import_paths, load_protocol
-from store.models import Meeting, SQLModel
+from store.loading import FileOutcome, alias_key, import_paths, load_protocol
+from store.merging import merge
+from store.models import Attendance, Meeting, PersonAlias, SQLModel
 from tests.store.protocol_files import reset_postgres, write_protocols
 
 PG_URL = os.environ.get("PROTOKOLL_TEST_PG_URL")
@@ -182,3 +183,61 @@ def test_an_undo_waits_for_the_import_transaction_it_would_otherwise_cross(
     newest = list_history(engine)[0]
     assert said == [f"Undid: {newest.summary}"] and newest.summary.startswith("Imported")
     assert newest.undone and counts(engine)["meeting"] == 1
+
+
+class _Interrupting(tuple):
+    """Paragraph numbers that are Ctrl-C when read: the file is cut off halfway through."""
+
+    def __iter__(self) -> Iterator[int]:
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_inside_a_file_leaves_the_files_before_it_whole(
+    engine: Engine, tmp_path: Path
+) -> None:
+    first, second, third = (importers.parse_file(p) for p in write_protocols(tmp_path / "in", 3))
+    attendees = third.protocol.attendees
+    cut = dataclasses.replace(attendees[-1], paragraph_numbers=_Interrupting((1, 2)))
+    protocol = dataclasses.replace(third.protocol, attendees=(*attendees[:-1], cut))
+    outcomes: list[FileOutcome] = []
+    batch = Batch(engine, False, outcomes.append)
+    batch.store(first)
+    batch.store(second)
+    with pytest.raises(KeyboardInterrupt):
+        batch.store(ParsedFile(third.source, protocol))  # its meeting row is in by then
+    batch.commit()
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    whole = make_engine(str(tmp_path / "whole.db"))
+    assert import_paths(whole, [first.source.path, second.source.path]).count("imported") == 2
+    assert counts(engine) == counts(whole), "two whole files, nothing of the third"
+    whole.dispose()
+
+
+def test_an_id_gone_stale_mid_run_is_looked_up_again_and_no_file_is_lost(
+    engine: Engine, tmp_path: Path
+) -> None:
+    files = [importers.parse_file(p) for p in write_protocols(tmp_path / "in", 12)]
+    names = [{a.name for a in f.protocol.attendees} for f in files]
+    later = next(i for i in range(2, 12) if names[i] & names[0] - names[1])
+    merged_away = sorted(names[later] & names[0] - names[1])[0]
+    kept = sorted(names[0] - {merged_away})[0]
+    outcomes: list[FileOutcome] = []
+    batch = Batch(engine, False, outcomes.append)
+    batch.store(files[0])
+    batch.commit()  # the batch remembers merged_away's id from here on
+    merge(engine, person_id(engine, kept), [person_id(engine, merged_away)], force=True)
+    batch.store(files[1])
+    batch.store(files[later])  # the remembered id is gone: refused, looked up again
+    batch.commit()
+    assert [o.status for o in outcomes] == ["imported"] * 3
+    assert person_id(engine, merged_away) == person_id(engine, kept)
+    with engine.connect() as conn:
+        query = select(Attendance.person_id).where(Attendance.name_as_written == merged_away)
+        assert set(conn.execute(query).scalars()) == {person_id(engine, kept)}
+    assert [e.action for e in list_history(engine)[:4]] == ["import", "import", "merge", "import"]
+
+
+def person_id(engine: Engine, name: str) -> int:
+    with engine.connect() as conn:
+        query = select(PersonAlias.person_id).where(PersonAlias.key == alias_key(name))
+        return conn.execute(query).scalar_one()
