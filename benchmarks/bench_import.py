@@ -153,7 +153,9 @@ def report(size: int, seconds: dict[str, float], workers: int, repeat: int) -> N
     print(
         f"  load only (parsed rows):    protokoll {rate['load']:5.0f}/s, plain sqlite3 "
         f"{rate['raw']:5.0f}/s, ratio {seconds['load'] / seconds['raw']:.2f}x wall, "
-        f"{seconds['load_cpu'] / seconds['raw_cpu']:.2f}x CPU"
+        f"{seconds['load_cpu'] / seconds['raw_cpu']:.2f}x CPU "
+        f"({1000 * seconds['load_cpu'] / size:.2f} vs {1000 * seconds['raw_cpu'] / size:.2f} ms "
+        "CPU a protocol)"
     )
 
 

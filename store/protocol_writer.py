@@ -71,6 +71,8 @@ _MEETING_WITH_HASH = Statement(
     .where(_SOURCE.c.content_hash == bindparam("content_hash"))
     .limit(1)
 )
+# By date only, the council compared here: given both, SQLite walks the council's index,
+# every meeting the council ever had, where the date's index holds a handful.
 _MEETINGS_ON_DATE = Statement(
     select(
         _MEETING.c.id,
@@ -79,9 +81,10 @@ _MEETINGS_ON_DATE = Statement(
         _MEETING.c.source_id,
         _MEETING.c.imported_at,
         _SOURCE.c.file_name,
+        _MEETING.c.body_id,
     )
     .outerjoin(_SOURCE, _MEETING.c.source_id == _SOURCE.c.id)
-    .where(_MEETING.c.body_id == bindparam("body_id"), _MEETING.c.date == bindparam("date"))
+    .where(_MEETING.c.date == bindparam("date"))
     .order_by(_MEETING.c.id)
 )
 _OPEN_WARNING = Statement(
@@ -188,8 +191,8 @@ class ProtocolWriter:
         body_id = self.names.known_body(self.protocol.body)
         if body_id is None or self.protocol.date is None:
             return []
-        params = {"body_id": body_id, "date": self.protocol.date}
-        return [SameDay(*row) for row in self.driver.rows(_MEETINGS_ON_DATE, params)]
+        rows = self.driver.rows(_MEETINGS_ON_DATE, {"date": self.protocol.date})
+        return [SameDay(*row[:-1]) for row in rows if row[-1] == body_id]
 
     def _warn_duplicates(self, entry: ImportEntry, others: list[SameDay]) -> None:
         """Tell each other meeting of the day that this file may duplicate it (once)."""
