@@ -11,7 +11,6 @@ the file's history entry.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Table, bindparam, insert, select
 
@@ -19,9 +18,7 @@ from importers.records import Attendee, Protocol
 from store import models
 from store.bulk import Driver, Statement
 from store.import_entry import ImportEntry
-
-if TYPE_CHECKING:
-    from store.loading import LookupCache
+from store.loading import LookupCache, alias_key, new_uid
 
 _BODY: Table = models.Body.__table__  # type: ignore[assignment]
 _PERSON: Table = models.Person.__table__  # type: ignore[assignment]
@@ -52,8 +49,6 @@ class NameIds:
         known: tuple[LookupCache, LookupCache, LookupCache],
     ) -> None:
         """`known` is (this file's, this transaction's, committed): the first receives."""
-        from store.loading import alias_key, new_uid  # store.loading builds on this module
-
         self.driver = driver
         self.entry = entry
         self.staged = known[0]

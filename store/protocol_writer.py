@@ -8,10 +8,10 @@ a replaced meeting) go through SQLAlchemy as usual.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, insert, select
@@ -131,7 +131,7 @@ class ProtocolWriter:
         self.parsed = parsed
         self.protocol = parsed.protocol
         self.path = parsed.source.path
-        self.file_name = Path(self.path).name
+        self.file_name = os.path.basename(self.path)
 
     def write(self, replace: bool, *, discard: bool = True) -> FileOutcome:
         """Decide unchanged/refused/replaced/imported and write accordingly.
