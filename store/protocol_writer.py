@@ -127,34 +127,38 @@ class ProtocolWriter:
         """`cache` holds committed ids, `pending` those of this transaction's earlier files,
         `staged` receives the ids this file finds or makes."""
         self.driver = driver
-        self.known = (staged, pending or LookupCache(), cache)
         self.parsed = parsed
         self.protocol = parsed.protocol
         self.path = parsed.source.path
         self.file_name = os.path.basename(self.path)
+        self.entry = ImportEntry(driver, "import")
+        self.names = NameIds(driver, self.entry, (staged, pending or LookupCache(), cache))
 
     def write(self, replace: bool, *, discard: bool = True) -> FileOutcome:
         """Decide unchanged/refused/replaced/imported and write accordingly.
 
         `discard=False` when an earlier entry of this transaction discarded the redo tail.
         """
-        found = self.driver.rows(
-            _MEETING_WITH_HASH, {"content_hash": self.parsed.source.content_hash}
-        )
+        digest = {"content_hash": self.parsed.source.content_hash}
+        found = self.driver.rows(_MEETING_WITH_HASH, digest)
         if found:
             return _outcome(self.path, "unchanged", meeting_id=found[0][0])
-        entry = ImportEntry(self.driver, "import")
-        self.names = NameIds(self.driver, entry, self.known)
         same_day = self._meetings_on_date()
         existing = next((m for m in same_day if m.file_name == self.file_name), None)
         if existing is not None:
             refusal = self._refusal(existing, replace)
             if refusal is not None:
                 return _outcome(self.path, "refused", refusal, meeting_id=existing.id)
-            entry.action = "reimport"
-            entry.meeting_removed(existing.uid)
+            self.entry.action = "reimport"
+            self.entry.meeting_removed(existing.uid)
             self._delete_meeting(existing)
         others = [m for m in same_day if m is not existing]
+        return self._insert_all(existing, others, discard)
+
+    def _insert_all(
+        self, existing: SameDay | None, others: list[SameDay], discard: bool
+    ) -> FileOutcome:
+        """Insert the source, the meeting, its rows and warnings, and the history entry."""
         duplicates = (
             ParseWarning(None, DUPLICATE_WARNING.format(file_name=m.file_name)) for m in others
         )
@@ -164,15 +168,13 @@ class ProtocolWriter:
         reuse = existing.id if existing is not None else None
         meeting_id = self._insert_meeting(meeting_uid, source_id, reuse)
         self._insert_children(meeting_id, source_id, warnings)
-        self._warn_duplicates(entry, others)
-        entry.meeting_added(meeting_uid)
-        self._finish(entry, (meeting_id, meeting_uid), existing, discard)
+        self._warn_duplicates(others)
+        self.entry.meeting_added(meeting_uid)
+        self._finish((meeting_id, meeting_uid), existing, discard)
         status: Status = "replaced" if existing is not None else "imported"
         return _outcome(self.path, status, None, warnings, meeting_id)
 
-    def _finish(
-        self, entry: ImportEntry, meeting: tuple[int, str], replaced: SameDay | None, discard: bool
-    ) -> None:
+    def _finish(self, meeting: tuple[int, str], replaced: SameDay | None, discard: bool) -> None:
         """The history entry in words: which file, which meeting, which import it replaced."""
         label = history.meeting_words(self.protocol.date, self.protocol.body)
         if replaced is None:
@@ -182,7 +184,7 @@ class ProtocolWriter:
                 f"Re-imported {self.file_name} over the meeting {label} "
                 f"(imported {replaced.imported_at:%Y-%m-%d %H:%M})"
             )
-        entry.finish(summary, (*meeting, label), discard=discard)
+        self.entry.finish(summary, (*meeting, label), discard=discard)
 
     # -- deciding ----------------------------------------------------------------------------
 
@@ -194,7 +196,7 @@ class ProtocolWriter:
         rows = self.driver.rows(_MEETINGS_ON_DATE, {"date": self.protocol.date})
         return [SameDay(*row[:-1]) for row in rows if row[-1] == body_id]
 
-    def _warn_duplicates(self, entry: ImportEntry, others: list[SameDay]) -> None:
+    def _warn_duplicates(self, others: list[SameDay]) -> None:
         """Tell each other meeting of the day that this file may duplicate it (once)."""
         message = DUPLICATE_WARNING.format(file_name=self.file_name)
         rows = []
@@ -203,7 +205,7 @@ class ProtocolWriter:
             if not self.driver.rows(_OPEN_WARNING, params):
                 rows.append((other.id, other.source_id, None, message, False, new_uid()))
         self.driver.insert_rows(_WARNING, _CHILD_COLUMNS["importwarning"], rows)
-        entry.inserted("importwarning", [row[-1] for row in rows])
+        self.entry.inserted("importwarning", [row[-1] for row in rows])
 
     def _refusal(self, existing: SameDay, replace: bool) -> str | None:
         """Why the stored meeting must not be overwritten, or None when it may be."""
