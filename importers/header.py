@@ -61,7 +61,7 @@ def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
         elif _labels_in(line)[1]:
             _read_labels(lines, index, head)
     for index, line in enumerate(lines):
-        if index not in head.used and _role_line(line):
+        if not line.blank and index not in head.used and _role_line(line):
             _read_signature(lines, index, head)
     if head.date is None:
         date_without_label(lines, head)

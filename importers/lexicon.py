@@ -8,7 +8,6 @@ case-insensitively unless a note says otherwise.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
@@ -209,11 +208,12 @@ def close_key(text: str, keys: Iterable[str]) -> str | None:
 
     Only for keys of eight letters or more (a short word one letter off is another word),
     and never for an inflection of the key (`Ordföranden` is not `Ordförande` damaged).
+    `keys` is one of the lexicon's constants: its index is built once and kept.
     """
     folded = " ".join(text.casefold().split())
     if len(folded) < _FUZZY_MIN:
         return None
-    index = _deletion_index(tuple(keys))
+    index = _deletion_index(keys)
     candidates = set(index.get(folded, ()))
     for position in range(len(folded)):
         candidates.update(index.get(folded[:position] + folded[position + 1 :], ()))
@@ -225,8 +225,22 @@ def close_key(text: str, keys: Iterable[str]) -> str | None:
     return None
 
 
-@functools.cache
-def _deletion_index(keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+_INDEXES: dict[int, tuple[Iterable[str], dict[str, tuple[str, ...]]]] = {}
+"""Deletion indexes by the identity of their keys (the lexicon's constants), built once each.
+
+By identity, not by value: hashing a tuple of every key cost more than the lookup it served.
+The keys are kept with their index, so an identity is never reused while it is here.
+"""
+
+
+def _deletion_index(keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    found = _INDEXES.get(id(keys))
+    if found is None:
+        found = _INDEXES[id(keys)] = (keys, _build_deletion_index(tuple(keys)))
+    return found[1]
+
+
+def _build_deletion_index(keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Each long key, and the key with any one letter deleted, → the keys it comes from."""
     index: dict[str, set[str]] = {}
     for key in keys:
