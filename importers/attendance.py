@@ -10,6 +10,7 @@ What one entry says is read in `attendance_entry`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -54,6 +55,16 @@ class Section:
 
 def read_section_heading(line: Line) -> Section | None:
     """The section a heading opens, or None when the line is not an attendance heading."""
+    return _section_heading(line.raw)
+
+
+@functools.lru_cache(maxsize=8192)
+def _section_heading(raw: str) -> Section | None:
+    """`read_section_heading` of a line's raw text (its text and cells follow from it).
+
+    Kept per text: every attendance row is asked, and a council's rows recur.
+    """
+    line = Line(0, raw)
     text = line.text.strip("*: ")
     if not text or "(" in text or text[:1].isdigit():
         return None

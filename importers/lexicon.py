@@ -8,6 +8,7 @@ case-insensitively unless a note says otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -213,7 +214,14 @@ def close_key(text: str, keys: Iterable[str]) -> str | None:
     folded = " ".join(text.casefold().split())
     if len(folded) < _FUZZY_MIN:
         return None
-    index = _deletion_index(keys)
+    _deletion_index(keys)
+    return _closest(folded, id(keys))
+
+
+@functools.lru_cache(maxsize=8192)
+def _closest(folded: str, keys_id: int) -> str | None:
+    """`close_key` for folded text, kept per text: the same words are looked up in every file."""
+    index = _INDEXES[keys_id][1]
     candidates = set(index.get(folded, ()))
     for position in range(len(folded)):
         candidates.update(index.get(folded[:position] + folded[position + 1 :], ()))
