@@ -190,7 +190,10 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     for line in head:
         if len(line.text) >= 6:
             keys.setdefault(_masked(line.text), line.number)
-    masked = [_masked(line.text) if len(line.text) >= 6 else "" for line in lines]
+    masked = [  # `_masked`, written out: this runs for every line
+        _DIGITS.sub("#", text.replace(" ", "").casefold()) if len(text := line.text) >= 6 else ""
+        for line in lines
+    ]
     counts: dict[str, int] = {}
     for key in masked:
         if key in keys:
