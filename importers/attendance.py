@@ -10,12 +10,13 @@ What one entry says is read in `attendance_entry`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from importers.attendance_entry import EMPTY_SEAT, Entry, looks_like_name, read_entry
-from importers.lexicon import SECTIONS, section_for
+from importers.lexicon import SECTION_PREFIXES, SECTIONS, section_for
 from importers.normalize import Line
 from importers.paragraph_ranges import is_paragraphs_line
 from importers.parties import looks_like_party
@@ -28,6 +29,10 @@ __all__ = [
 _GROUP_WORDS = frozenset({"beslutande", "närvarande", "övriga närvarande", "övriga"})
 _SECTION_KEYS = sorted(SECTIONS, key=lambda k: len(k.split()), reverse=True)
 _FIRST_WORDS = frozenset(key.split()[0] for key in SECTIONS)
+_OPENERS = _FIRST_WORDS | frozenset(SECTION_PREFIXES)
+"""The words a heading longer than `_FUZZY_HEADING` can begin with."""
+_FUZZY_HEADING = 30
+"""Up to this length a heading may be a damaged one (`section_for` looks closer)."""
 _PERSON_WITH_PARTY = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,4}[A-ZÅÄÖÉ][\w'’-]+)\s*\((?P<party>[^()]{1,5})\)"
 )
@@ -50,6 +55,16 @@ class Section:
 
 def read_section_heading(line: Line) -> Section | None:
     """The section a heading opens, or None when the line is not an attendance heading."""
+    return _section_heading(line.raw)
+
+
+@functools.lru_cache(maxsize=8192)
+def _section_heading(raw: str) -> Section | None:
+    """`read_section_heading` of a line's raw text (its text and cells follow from it).
+
+    Kept per text: every attendance row is asked, and a council's rows recur.
+    """
+    line = Line(0, raw)
     text = line.text.strip("*: ")
     if not text or "(" in text or text[:1].isdigit():
         return None
@@ -58,6 +73,8 @@ def read_section_heading(line: Line) -> Section | None:
         return Section(found[0], found[1], inline=rest.strip())
     if len(text) > 70:
         return None
+    if len(text) > _FUZZY_HEADING and text.split(" ", 1)[0].casefold().rstrip(":") not in _OPENERS:
+        return None  # a long line opens a section only with a section word: most rows end here
     columns = _column_sections(line)
     if columns:
         return columns
@@ -67,9 +84,12 @@ def read_section_heading(line: Line) -> Section | None:
 
 def _column_sections(line: Line) -> Section | None:
     """`Beslutande  Ledamöter  Tjänstgörande ersättare`: the columns it opens, if several."""
-    phrases = [s for c in line.cells if (s := _section_phrases(c))]
-    if len(phrases) != len(line.cells):
-        return None
+    phrases = []
+    for cell in line.cells:
+        found = _section_phrases(cell)
+        if found is None:
+            return None  # every cell must be section words: most lines fail at the first
+        phrases.append(found)
     words = [w for cell in phrases for w in cell]
     if len(words) < 2:
         return None
@@ -169,8 +189,8 @@ class AttendanceReader:
         if any(ticked for _, ticked in self.grid):
             for index, ticked in self.grid:
                 if not ticked:
-                    self.reading.attendees[index] = replace(
-                        self.reading.attendees[index], present=False
+                    self.reading.attendees[index] = self.reading.attendees[index]._replace(
+                        present=False
                     )
         self.grid = []
 
@@ -245,7 +265,7 @@ class AttendanceReader:
 
     def _paragraphs_for_last(self, line: Line) -> None:
         last = self.reading.attendees[-1]
-        self.reading.attendees[-1] = replace(last, paragraphs=line.text.rstrip("."))
+        self.reading.attendees[-1] = last._replace(paragraphs=line.text.rstrip("."))
 
     def _add(self, entry: Entry | None, line: Line | None) -> None:
         if entry is not None:

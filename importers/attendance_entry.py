@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from importers.lexicon import ABSENT_MARKS, FUNCTIONS, REPLACES, SUBSTITUTE_MARKS
 from importers.organizations import (
@@ -25,8 +26,10 @@ from importers.records import Attendee, Role
 
 _TICK = re.compile(r"^\[\s*(?P<mark>[xX✓✔]?)\s*\]\s*")
 _DIGIT = re.compile(r"\d")
-_ABSENT_HINTS = ("frånvar", "förhinder", "ej närv")
-_SUBSTITUTE_HINTS = ("ersätt", "tjg", "tjänstgör", "stället")
+_ABSENT_HINT = re.compile("frånvar|förhinder|ej närv")
+_SUBSTITUTE_HINT = re.compile("ersätt|tjg|tjänstgör|stället")
+_NOTE_HINT = re.compile("distans|länk|digital|på plats")
+"""Cheap looks (in casefolded text) before the patterns they guard are tried."""
 _TICKS = frozenset({"X", "x", "✓", "✔"})
 EMPTY_SEAT = re.compile(r"^[-–—_.]{2,}$")
 _PAREN = re.compile(r"\s*\((?P<inside>[^()]{1,40})\)")
@@ -65,28 +68,40 @@ class Entry:
 
 
 def read_entry(
-    cells: list[str], role: Role, present: bool, line: int, *, struck: bool = False
+    cells: Sequence[str], role: Role, present: bool, line: int, *, struck: bool = False
 ) -> Entry | None:
     """The people one entry names, or None when it is not an entry."""
-    cells = [c.strip() for c in cells if c.strip()]
-    if not cells or all(EMPTY_SEAT.match(c) for c in cells):
+    entry = _read_entry(tuple(cells), role, present, struck)
+    if entry is None:
         return None
-    tick = _TICK.match(cells[0])
+    return Entry(tuple(person._replace(line=line) for person in entry.people), entry.ticked)
+
+
+@functools.lru_cache(maxsize=16384)
+def _read_entry(cells: tuple[str, ...], role: Role, present: bool, struck: bool) -> Entry | None:
+    """`read_entry` at line 0, kept per row: a council's roster recurs in every protocol."""
+    line = 0
+    cells = [stripped for c in cells if (stripped := c.strip())]
+    if not cells or (EMPTY_SEAT.match(cells[0]) and all(EMPTY_SEAT.match(c) for c in cells)):
+        return None
+    tick = _TICK.match(cells[0]) if cells[0][0] == "[" else None
     if tick:
         present = present and bool(tick.group("mark"))
         cells[0] = cells[0][tick.end() :]
-    ticked = any(c in _TICKS for c in cells[1:])
-    cells = [c for c in cells if c not in _TICKS]
+    ticked = False
+    if not _TICKS.isdisjoint(cells):
+        ticked = any(c in _TICKS for c in cells[1:])
+        cells = [c for c in cells if c not in _TICKS]
     present = present and not struck
     text = "\t".join(cells)
     folded = text.casefold()
-    if any(mark in folded for mark in _ABSENT_HINTS) and _ABSENT.search(text):
+    if _ABSENT_HINT.search(folded) and _ABSENT.search(text):
         present = False
         text = _ABSENT.sub("", text)
     paragraphs = None
     if "§" in text or _DIGIT.search(text):
         text, paragraphs = take_paragraphs(text)
-    hinted = any(hint in folded for hint in _SUBSTITUTE_HINTS)
+    hinted = _SUBSTITUTE_HINT.search(folded) is not None
     if hinted and (replaced := REPLACES.search(text)):
         return _substitution(text, replaced, present, line, paragraphs)
     parts = text.split("\t")
@@ -109,7 +124,7 @@ def _substitution(
     people = [substitute]
     replaced = read_person(right, "member", False, line, paragraphs) if right else None
     if replaced is not None:
-        people.append(replace(replaced, function=None))
+        people.append(replaced._replace(function=None))
     return Entry(tuple(people))
 
 
@@ -117,10 +132,10 @@ def read_person(
     text: str, role: Role, present: bool, line: int, paragraphs: str | None = None
 ) -> Attendee | None:
     """Name, party, organisation and function out of one person's text."""
-    if "distans" in text or "länk" in text or "digital" in text or "på plats" in text:
+    if _NOTE_HINT.search(text):
         text = _NOTES.sub("", text)
     party, text = _take_party(text) if "(" in text else (None, text)
-    cells = [c.strip(" ,") for c in text.split("\t") if c.strip(" ,")]
+    cells = [stripped for c in text.split("\t") if (stripped := c.strip(" ,"))]
     if not cells:
         return None
     first, *more = cells
@@ -133,35 +148,41 @@ def read_person(
         name, party = split
     elif party is None and pieces and looks_like_party(pieces[0]) and " " not in pieces[0]:
         party, pieces = pieces[0], pieces[1:]
-    role, pieces = _substitute_pieces(role, pieces)
     name = name.strip()
     if not looks_like_name(name):
         return None
-    function, organization = _function_and_organization(pieces)
-    written = clean_organization(organization) if organization else None
-    return Attendee(
-        name=name,
-        party=party,
-        organization=written or None,
-        organization_canonical=canonical_organization(written) if written else None,
-        role=role,
-        present=present,
-        line=line,
-        paragraphs=paragraphs,
-        function=function,
-    )
+    substitute, function, written, canonical = _read_pieces(tuple(pieces))
+    role = "substitute" if substitute else role
+    return Attendee(name, party, written, canonical, role, present, line, paragraphs, (), function)
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_pieces(pieces: tuple[str, ...]) -> tuple[bool, str | None, str | None, str | None]:
+    """What the pieces after a name say: (marked a substitute, function, organisation, canonical).
+
+    Kept per pieces: the same organisations and functions recur on every list.
+    """
+    substitute, kept = _substitute_pieces(pieces)
+    function, organization = _function_and_organization(kept)
+    written = (clean_organization(organization) if organization else None) or None
+    return substitute, function, written, canonical_organization(written) if written else None
 
 
 def _take_party(text: str) -> tuple[str | None, str]:
     """The first `(PARTY)` in `text`, and the text without its party codes in brackets."""
-    parties = [m.group("inside").strip() for m in _PAREN.finditer(text) if _is_party(m)]
-    if not parties:
+    kept: list[str] = []
+    party = None
+    end = 0
+    for match in _PAREN.finditer(text):
+        inside = match.group("inside").strip()
+        if looks_like_party(inside):
+            party = party or inside
+            kept.append(text[end : match.start()])
+            end = match.end()
+    if party is None:
         return None, text
-    return parties[0], _PAREN.sub(lambda m: "" if _is_party(m) else m.group(0), text)
-
-
-def _is_party(match: re.Match[str]) -> bool:
-    return looks_like_party(match.group("inside").strip())
+    kept.append(text[end:])
+    return party, "".join(kept)
 
 
 def _trailing_party(name: str) -> tuple[str, str] | None:
@@ -172,17 +193,18 @@ def _trailing_party(name: str) -> tuple[str, str] | None:
     return None
 
 
-def _substitute_pieces(role: Role, pieces: list[str]) -> tuple[Role, list[str]]:
+def _substitute_pieces(pieces: tuple[str, ...]) -> tuple[bool, list[str]]:
     """`ersättare Örebro kommun` after the comma: a substitute, from that organisation."""
+    substitute = False
     kept = []
     for piece in pieces:
         marked = _SUBSTITUTE_HEAD.match(piece)
         if marked:
-            role = "substitute"
+            substitute = True
             piece = piece[marked.end() :]
         if piece.strip():
             kept.append(piece.strip())
-    return role, kept
+    return substitute, kept
 
 
 def _function_and_organization(pieces: list[str]) -> tuple[str | None, str | None]:

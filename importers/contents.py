@@ -43,10 +43,13 @@ class Contents:
 
 def find_contents(lines: list[Line]) -> Contents:
     """The table(s) of contents in `lines`; empty when there is none."""
+    leaders = [not line.blank and _is_leader_line(line) for line in lines]
     indexes: set[int] = set()
     index = 0
     while index < len(lines):
-        run = _run_from(lines, index)
+        line = lines[index]
+        headed = not line.blank and CONTENTS_HEADINGS.match(line.text) is not None
+        run = _run_from(lines, leaders, index, headed)
         if run:
             indexes.update(run)
             index = max(run) + 1
@@ -56,27 +59,30 @@ def find_contents(lines: list[Line]) -> Contents:
     return Contents(frozenset(indexes), tuple(entries))
 
 
-def _run_from(lines: list[Line], start: int) -> list[int]:
-    """The lines of a contents block starting at `start`, or [] when none starts there."""
-    headed = bool(CONTENTS_HEADINGS.match(lines[start].text))
+def _run_from(lines: list[Line], leaders: list[bool], start: int, headed: bool) -> list[int]:
+    """The lines of a contents block starting at `start`, or [] when none starts there.
+
+    `leaders[i]` says whether line i ends in leaders and a page number.
+    """
+    if not (headed or leaders[start] or lines[start].blank):
+        return []  # the common case, decided without walking on
     run = [start] if headed else []
-    leaders = 0
+    found = 0
     index = start + (1 if headed else 0)
     pending: list[int] = []
     while index < len(lines) and len(pending) <= _GAP:
-        line = lines[index]
-        if line.blank:
+        if lines[index].blank:
             pending.append(index)
-        elif _is_leader_line(line):
+        elif leaders[index]:
             run += [*pending, index]
             pending = []
-            leaders += 1
-        elif leaders and _continues_entry(lines, index):
-            pending.append(index)
+            found += 1
+        elif found and any(leaders[index + 1 : index + 3]):
+            pending.append(index)  # a title that wrapped: leaders and a page follow
         else:
             break
         index += 1
-    enough = leaders >= _MIN_RUN or (headed and leaders >= 1)
+    enough = found >= _MIN_RUN or (headed and found >= 1)
     return run if enough else []
 
 
@@ -85,12 +91,6 @@ def _is_leader_line(line: Line) -> bool:
     if not text[-1:].isdigit() or not _LEADER_PAGE.search(text):
         return False
     return bool(_DOTS.search(text)) or (_ENTRY.match(line.text) is not None and len(line.cells) > 1)
-
-
-def _continues_entry(lines: list[Line], index: int) -> bool:
-    """A title that wrapped: the next line (or the one after) ends with leaders and a page."""
-    following = lines[index + 1 : index + 3]
-    return any(not x.blank and _is_leader_line(x) for x in following)
 
 
 def _entry(line: Line) -> ContentsEntry | None:

@@ -82,7 +82,7 @@ def clean_document(document: Document) -> Document:
         cleaned = tuple(strip_controls(cell)[0] for cell in bare)
         if cleaned != bare:
             warnings.append(ParseWarning(number, _removal_message("".join(bare))))
-        lines.append(dataclasses.replace(line, cells=cleaned) if cleaned != line.cells else line)
+        lines.append(line._replace(cells=cleaned) if cleaned != line.cells else line)
     if not warnings and lines == list(document.lines):
         return document
     return dataclasses.replace(

@@ -58,19 +58,27 @@ def clean_line(raw: str) -> CleanLine:
     text = text.rstrip()
     if not _MARKUP_SIGNS.search(text):
         return CleanLine(text=text, struck_cells=(False,), heading=False)
-    heading = bool(_HEADING.match(text))
-    text = _HEADING.sub("", text)
-    struck_cells = tuple(bool(_STRUCK.search(cell)) for cell in text.split("\t"))
-    text = _STRUCK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
-    text = _CELL_TAG.sub("\t", text).strip("\t") if "<t" in text.casefold() else text
-    text = _KNOWN_TAG.sub("", text)
-    bare = text.strip()
-    if _is_wholly_bold(bare):
+    # Each pattern is tried only where its sign stands: most marked lines carry one kind.
+    heading = False
+    if text.lstrip()[:1] in ("#", "<") and _HEADING.match(text):
         heading = True
-    text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
-    text = _ITALIC.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _ESCAPE.sub(r"\1", text)
+        text = _HEADING.sub("", text)
+    struck_cells: tuple[bool, ...] = (False,)
+    if "~~" in text or "<" in text:
+        struck_cells = tuple(bool(_STRUCK.search(cell)) for cell in text.split("\t"))
+        text = _STRUCK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    if "<" in text:
+        text = _CELL_TAG.sub("\t", text).strip("\t") if "<t" in text.casefold() else text
+        text = _KNOWN_TAG.sub("", text)
+    if "**" in text or "__" in text:
+        heading = heading or _is_wholly_bold(text.strip())
+        text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
+    if "*" in text:
+        text = _ITALIC.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     if "&" in text:
         text = html.unescape(text)
     return CleanLine(text=text.rstrip(), struck_cells=struck_cells, heading=heading)
@@ -95,10 +103,23 @@ def text_lines(text: str) -> tuple[DocumentLine, ...]:
     Tabs separate cells; `<del>`/`~~` mark a struck cell and `#` or a wholly bold
     line a heading. Runs of spaces stay in the cell: the parser reads them as gaps.
     """
-    lines = []
-    for raw in text.split("\n"):
-        cleaned = clean_line(raw)
-        cells = tuple(cleaned.text.split("\t")) if cleaned.text else ()
-        struck = cleaned.struck_cells if any(cleaned.struck_cells) else ()
-        lines.append(DocumentLine(cells=cells, struck=struck, heading=cleaned.heading))
-    return tuple(lines)
+    if not _NEEDS_TRANSLATION.search(text) and not _MARKUP_SIGNS.search(text):
+        return tuple(_plain_line(raw.rstrip()) for raw in text.split("\n"))
+    return tuple(_marked_line(raw) for raw in text.split("\n"))
+
+
+def _marked_line(raw: str) -> DocumentLine:
+    if not _MARKUP_SIGNS.search(raw) and not _NEEDS_TRANSLATION.search(raw):
+        return _plain_line(raw.rstrip())
+    cleaned = clean_line(raw)
+    cells = tuple(cleaned.text.split("\t")) if cleaned.text else ()
+    struck = cleaned.struck_cells if any(cleaned.struck_cells) else ()
+    return DocumentLine(cells=cells, struck=struck, heading=cleaned.heading)
+
+
+_BLANK_LINE = DocumentLine(cells=())
+
+
+def _plain_line(text: str) -> DocumentLine:
+    """A line with no markup (the common case, read without `clean_line`)."""
+    return DocumentLine(tuple(text.split("\t"))) if text else _BLANK_LINE

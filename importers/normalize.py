@@ -25,12 +25,17 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _TABLE_RULE = re.compile(r"\s*\|\s*")
-_RULE_ONLY = re.compile(r"^[-_=–—.*|:\s]{3,}$")
-_URL_ONLY = re.compile(r"^<?(?:https?://|www\.)\S+>?$", re.IGNORECASE)
+_RULE_ONLY = r"[-_=–—.*|:\s]{3,}"
+_URL_ONLY = r"<?(?:https?://|www\.)\S+>?"
+_PAGE_FURNITURE = re.compile(
+    f"^(?:{_PAGE_NUMBER.pattern[1:-1]}|{_URL_ONLY}|{_RULE_ONLY})$", re.IGNORECASE
+)
+"""A page number, a bare URL or a rule: one pattern, as every line is tried."""
 _ADDRESS_KEYWORDS = (
     "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX", "ORG.NR", "ORGANISATIONSNUMMER",
     "PLUSGIRO", "BANKGIRO", "E-POST", "INTERNET", "WEBBPLATS", "HEMSIDA",
 )  # fmt: skip
+_ANY_ADDRESS_KEYWORD = re.compile("|".join(map(re.escape, _ADDRESS_KEYWORDS)))
 _ADDRESS_LINE = re.compile(
     r"^(?:Box \d+|\d{3} ?\d{2} \w+|[\d\s-]{9,}|\S+@\S+\.\w+|(?:www\.)?\S+\.se"
     r"|\d{6}-\d{4}|[\d -]+(?:\s+[\d -]+)*)$",
@@ -70,7 +75,10 @@ class Line:
         self.page = page
         self.continues = False
         """The line was broken mid-word (hyphenated) into the next one."""
-        self.set_raw(raw)
+        self.raw = raw = raw.strip()
+        self.text = text = " ".join(raw.split())
+        self.blank = not text
+        self._cells: tuple[str, ...] | None = None
 
     def set_raw(self, raw: str) -> None:
         """Replace the line's content, keeping `text` and `cells` in step."""
@@ -120,12 +128,11 @@ def _to_line(number: int, line: DocumentLine) -> Line:
     raw = "\t".join(line.cells)
     if "|" in raw:  # a table's rules (`1. | Mötet öppnades`, Markdown `| a | b |`): cell breaks
         raw = "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
-    return Line(number, raw, struck=line.first_struck, heading=line.heading, page=line.page)
+    return Line(number, raw, line.first_struck, line.heading, line.page)
 
 
 def _is_page_furniture(line: Line) -> bool:
-    text = line.text
-    return bool(_PAGE_NUMBER.match(text) or _URL_ONLY.match(text) or _RULE_ONLY.match(text))
+    return _PAGE_FURNITURE.match(line.text) is not None
 
 
 def _split_letterhead(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -183,24 +190,34 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     for line in head:
         if len(line.text) >= 6:
             keys.setdefault(_masked(line.text), line.number)
+    masked = [  # `_masked`, written out: this runs for every line
+        _DIGITS.sub("#", text.replace(" ", "").casefold()) if len(text := line.text) >= 6 else ""
+        for line in lines
+    ]
     counts: dict[str, int] = {}
-    for line in lines:
-        key = _masked(line.text)
+    for key in masked:
         if key in keys:
             counts[key] = counts.get(key, 0) + 1
     running = {key for key, count in counts.items() if count >= 3}
     if not running:
         return lines
-    return [x for x in lines if _masked(x.text) not in running or x.number == keys[_masked(x.text)]]
+    return [
+        x
+        for x, key in zip(lines, masked, strict=True)
+        if key not in running or x.number == keys[key]
+    ]
 
 
 def _masked(text: str) -> str:
-    return _DIGITS.sub("#", "".join(text.split()).casefold())
+    """A line's text (single-spaced, as `Line.text` is) without spaces, digits as `#`."""
+    return _DIGITS.sub("#", text.replace(" ", "").casefold())
 
 
 def _drop_address_blocks(lines: list[Line]) -> list[Line]:
     def starts(run: list[Line]) -> bool:
         upper = run[0].text.upper()
+        if not _ANY_ADDRESS_KEYWORD.search(upper):
+            return False  # the common case, in one search
         return sum(word in upper for word in _ADDRESS_KEYWORDS) >= 2
 
     def continues(run: list[Line]) -> bool:
@@ -240,7 +257,7 @@ def _drop_signature_footers(lines: list[Line]) -> list[Line]:
 def _join_hyphenated_words(lines: list[Line]) -> None:
     """Move the rest of a word broken by a hyphen at line end up onto the first line."""
     for index, line in enumerate(lines):
-        if "\t" in line.raw or not _HYPHEN_BREAK.search(line.raw):
+        if not line.raw.endswith("-") or "\t" in line.raw or not _HYPHEN_BREAK.search(line.raw):
             continue
         following = _next_non_blank(lines, index)
         if following is None:
