@@ -197,7 +197,7 @@ def test_ctrl_c_inside_a_file_leaves_the_files_before_it_whole(
 ) -> None:
     first, second, third = (importers.parse_file(p) for p in write_protocols(tmp_path / "in", 3))
     attendees = third.protocol.attendees
-    cut = dataclasses.replace(attendees[-1], paragraph_numbers=_Interrupting((1, 2)))
+    cut = attendees[-1]._replace(paragraph_numbers=_Interrupting((1, 2)))
     protocol = dataclasses.replace(third.protocol, attendees=(*attendees[:-1], cut))
     outcomes: list[FileOutcome] = []
     batch = Batch(engine, False, outcomes.append)
