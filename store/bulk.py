@@ -35,8 +35,8 @@ class Compiled:
     sql: str
     names: tuple[str, ...]
     """The parameters, in order for a positional driver."""
-    processors: tuple[Processor, ...]
-    """Each parameter's bind processor (None: the value goes as it is)."""
+    processors: tuple[tuple[int, Callable[[Any], Any]], ...]
+    """(position, bind processor) of each parameter that has one; the others go as they are."""
     defaults: tuple[Any, ...]
     """Each parameter's value when the caller gives none (a LIMIT's, say)."""
     results: tuple[Processor, ...]
@@ -72,7 +72,11 @@ class Statement:
         return Compiled(
             sql=compiled.string,
             names=names,
-            processors=tuple(_bind_processor(binds[n].type, dialect) for n in names),
+            processors=tuple(
+                (i, process)
+                for i, process in enumerate(_bind_processor(binds[n].type, dialect) for n in names)
+                if process is not None
+            ),
             defaults=tuple(binds[n].value for n in names),
             results=tuple(_result_processor(c.type, dialect) for c in selected),
             positional=compiled.positional,
@@ -91,12 +95,11 @@ class Driver:
     def execute(self, statement: Statement, params: Mapping[str, Any]) -> Any:
         """Run `statement` with `params` (by name); returns the driver cursor."""
         compiled = statement.compiled(self.dialect)
-        values = [
-            params.get(name, default) if process is None else process(params.get(name, default))
-            for name, process, default in zip(
-                compiled.names, compiled.processors, compiled.defaults, strict=True
-            )
-        ]
+        given = params.get
+        pairs = zip(compiled.names, compiled.defaults, strict=True)
+        values = [given(name, default) for name, default in pairs]
+        for position, process in compiled.processors:
+            values[position] = process(values[position])
         bound = values if compiled.positional else dict(zip(compiled.names, values, strict=True))
         return self._run(self.cursor.execute, compiled.sql, bound)
 
