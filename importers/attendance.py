@@ -233,9 +233,9 @@ class AttendanceReader:
                            struck=line.struck)  # fmt: skip
         if entry is None:
             return bool(EMPTY_SEAT.match(line.text))
-        self.grid += [
-            (len(self.reading.attendees) + n, entry.ticked) for n in range(len(entry.people))
-        ]
+        first = len(self.reading.attendees)
+        for index in range(first, first + len(entry.people)):
+            self.grid.append((index, entry.ticked))
         self._add(entry, line)
         return True
 

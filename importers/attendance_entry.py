@@ -74,7 +74,15 @@ def read_entry(
     entry = _read_entry(tuple(cells), role, present, struck)
     if entry is None:
         return None
-    return Entry(tuple(person._replace(line=line) for person in entry.people), entry.ticked)
+    return Entry(tuple(_at_line(person, line) for person in entry.people), entry.ticked)
+
+
+_LINE_FIELD = Attendee._fields.index("line")
+
+
+def _at_line(person: Attendee, line: int) -> Attendee:
+    """The person read at `line` (`_replace`, without its keyword handling: it runs per row)."""
+    return Attendee(*person[:_LINE_FIELD], line, *person[_LINE_FIELD + 1 :])
 
 
 @functools.lru_cache(maxsize=16384)
