@@ -130,7 +130,8 @@ def _to_line(number: int, line: DocumentLine) -> Line:
     raw = "\t".join(line.cells)
     if "|" in raw:  # a table's rules (`1. | Mötet öppnades`, Markdown `| a | b |`): cell breaks
         raw = "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
-    return Line(number, raw, line.first_struck, line.heading, line.page)
+    struck = bool(line.struck) and line.struck[0]  # `first_struck`, without a property call
+    return Line(number, raw, struck, line.heading, line.page)
 
 
 def _is_page_furniture(line: Line) -> bool:
