@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from importers.attendance_entry import EMPTY_SEAT, Entry, looks_like_name, read_entry
-from importers.lexicon import SECTION_PREFIXES, SECTIONS, section_for
+from importers.lexicon import DAMAGED_SECTION_LENGTH, SECTION_PREFIXES, SECTIONS, section_for
 from importers.normalize import Line
 from importers.paragraph_ranges import is_paragraphs_line
 from importers.parties import looks_like_party
@@ -30,9 +30,7 @@ _GROUP_WORDS = frozenset({"beslutande", "närvarande", "övriga närvarande", "�
 _SECTION_KEYS = sorted(SECTIONS, key=lambda k: len(k.split()), reverse=True)
 _FIRST_WORDS = frozenset(key.split()[0] for key in SECTIONS)
 _OPENERS = _FIRST_WORDS | frozenset(SECTION_PREFIXES)
-"""The words a heading longer than `_FUZZY_HEADING` can begin with."""
-_FUZZY_HEADING = 30
-"""Up to this length a heading may be a damaged one (`section_for` looks closer)."""
+"""The words a heading longer than a damaged one can begin with."""
 _PERSON_WITH_PARTY = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,4}[A-ZÅÄÖÉ][\w'’-]+)\s*\((?P<party>[^()]{1,5})\)"
 )
@@ -73,7 +71,10 @@ def _section_heading(raw: str) -> Section | None:
         return Section(found[0], found[1], inline=rest.strip())
     if len(text) > 70:
         return None
-    if len(text) > _FUZZY_HEADING and text.split(" ", 1)[0].casefold().rstrip(":") not in _OPENERS:
+    if (
+        len(text) > DAMAGED_SECTION_LENGTH
+        and text.split(" ", 1)[0].casefold().rstrip(":") not in _OPENERS
+    ):
         return None  # a long line opens a section only with a section word: most rows end here
     columns = _column_sections(line)
     if columns:

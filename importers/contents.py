@@ -19,8 +19,6 @@ _ENTRY = re.compile(
     r"^(?:§\s*(?P<a>\d{1,3})|(?P<b>\d{1,3})\s*§|(?P<c>\d{1,3})\.?)\s+(?P<title>\D.*?)"
     r"\s*(?:\.{3,}|…+|(?:\.\s){3,}|_{4,}|\s{2,})\s*\d{1,3}\s*$"
 )
-_LONGEST_HEADING = 30
-"""No contents heading is longer (`Innehållsförteckning sida:` is 26): longer lines aren't tried."""
 _MIN_RUN = 3
 _GAP = 2
 
@@ -50,9 +48,7 @@ def find_contents(lines: list[Line]) -> Contents:
     index = 0
     while index < len(lines):
         line = lines[index]
-        headed = (
-            len(line.text) <= _LONGEST_HEADING and CONTENTS_HEADINGS.match(line.text) is not None
-        )
+        headed = not line.blank and CONTENTS_HEADINGS.match(line.text) is not None
         run = _run_from(lines, leaders, index, headed)
         if run:
             indexes.update(run)

@@ -180,10 +180,14 @@ def section_for(text: str) -> tuple[str, bool] | None:
     return ("member", present)
 
 
+DAMAGED_SECTION_LENGTH = 30
+"""Only a heading this short (or shorter) is looked at as a damaged one."""
+
+
 def _may_be_damaged_section(key: str) -> bool:
     """Worth a fuzzy look: a short line whose first word is (nearly) a section word."""
     words = key.split()
-    if not words or len(words) > 3 or len(key) > 30 or _NOT_SECTION.search(key):
+    if not words or len(words) > 3 or len(key) > DAMAGED_SECTION_LENGTH or _NOT_SECTION.search(key):
         return False
     return words[0] in _SECTION_FIRST_WORDS or close_key(words[0], _SECTION_FIRST_WORDS) is not None
 

@@ -46,8 +46,6 @@ _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "resp", "respektive", "
 _MAX_HEADER_PARAGRAPH = 8
 _RUNNING_HEAD_LINES = 15
 _DIGITS = re.compile(r"\d+")
-_FOOTER_INITIALS = frozenset("JjOoSsUuſ")
-"""The letters a signature footer can begin with (`ſ` matches `s` when case is ignored)."""
 _SIGNATURE_FOOTER = re.compile(
     r"^(?:(?:Justerandes?|Ordförandes|Sekreterarens|Justerares)\s+sign(?:atur|\.)?"
     r"|Utdragsbestyrkande|Signatur(?:er)?:?)(?:\s+(?:Justerandes?\s+sign\S*|Utdragsbestyrkande"
@@ -254,11 +252,7 @@ def _drop_signature_footers(lines: list[Line]) -> list[Line]:
     Only these known forms go: text that merely repeats (the same attachment
     under three items) is the protocol's own and stays.
     """
-    return [
-        line
-        for line in lines
-        if line.text[:1] not in _FOOTER_INITIALS or not _SIGNATURE_FOOTER.match(line.text)
-    ]
+    return [line for line in lines if not _SIGNATURE_FOOTER.match(line.text)]
 
 
 def _join_hyphenated_words(lines: list[Line]) -> None:
