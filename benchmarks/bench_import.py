@@ -10,6 +10,9 @@ temporary folder, then, `--repeat` times, each into a fresh SQLite file:
   `protokoll import` does), then the same folder again (all unchanged);
 - the baseline (benchmarks/raw_sqlite.py): the same parser in the same worker
   processes, the same rows stored with plain `sqlite3`, then again (unchanged);
+- the issue's minimal importer (benchmarks/minimal_importer.py): a few regular
+  expressions for these layouts and the baseline's `sqlite3` loader, in this
+  process, fresh;
 - the load step alone: each file parsed here once, then stored by protokoll's
   `Batch` and by the baseline, each timed (wall and CPU).
 
@@ -39,6 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from minimal_importer import import_minimal
 from protocol_corpus import make_councils, protocol_text, write_protocols
 from raw_sqlite import RawLoader
 
@@ -74,6 +78,9 @@ def end_to_end(folder: Path, paths: list[Path], scratch: Path, workers: int) -> 
     seconds["raw_unchanged"] = timed(lambda: stored.append(raw.import_files(paths, workers)))
     raw.conn.close()
     assert stored == [len(paths), 0], stored
+    minimal = RawLoader(scratch / "minimal.db")
+    seconds["minimal"] = timed(lambda: import_minimal(minimal, paths))
+    minimal.conn.close()
     return seconds
 
 
@@ -143,6 +150,10 @@ def report(size: int, seconds: dict[str, float], workers: int, repeat: int) -> N
         f"ratio {seconds['fresh'] / seconds['raw_fresh']:.2f}x"
     )
     print(
+        f"  minimal importer (a few regexes + sqlite3, one process): {rate['minimal']:5.0f}/s; "
+        f"protokoll's fresh import {seconds['fresh'] / seconds['minimal']:.2f}x as long"
+    )
+    print(
         f"  re-import, all unchanged:   protokoll {seconds['unchanged']:5.2f} s, "
         f"plain sqlite3 {seconds['raw_unchanged']:5.2f} s, "
         f"ratio {seconds['unchanged'] / seconds['raw_unchanged']:.2f}x"
@@ -153,7 +164,9 @@ def report(size: int, seconds: dict[str, float], workers: int, repeat: int) -> N
     print(
         f"  load only (parsed rows):    protokoll {rate['load']:5.0f}/s, plain sqlite3 "
         f"{rate['raw']:5.0f}/s, ratio {seconds['load'] / seconds['raw']:.2f}x wall, "
-        f"{seconds['load_cpu'] / seconds['raw_cpu']:.2f}x CPU"
+        f"{seconds['load_cpu'] / seconds['raw_cpu']:.2f}x CPU "
+        f"({1000 * seconds['load_cpu'] / size:.2f} vs {1000 * seconds['raw_cpu'] / size:.2f} ms "
+        "CPU a protocol)"
     )
 
 

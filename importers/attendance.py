@@ -10,12 +10,13 @@ What one entry says is read in `attendance_entry`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
 from importers.attendance_entry import EMPTY_SEAT, Entry, looks_like_name, read_entry
-from importers.lexicon import SECTION_PREFIXES, SECTIONS, section_for
+from importers.lexicon import DAMAGED_SECTION_LENGTH, SECTION_PREFIXES, SECTIONS, section_for
 from importers.normalize import Line
 from importers.paragraph_ranges import is_paragraphs_line
 from importers.parties import looks_like_party
@@ -29,9 +30,7 @@ _GROUP_WORDS = frozenset({"beslutande", "närvarande", "övriga närvarande", "�
 _SECTION_KEYS = sorted(SECTIONS, key=lambda k: len(k.split()), reverse=True)
 _FIRST_WORDS = frozenset(key.split()[0] for key in SECTIONS)
 _OPENERS = _FIRST_WORDS | frozenset(SECTION_PREFIXES)
-"""The words a heading longer than `_FUZZY_HEADING` can begin with."""
-_FUZZY_HEADING = 30
-"""Up to this length a heading may be a damaged one (`section_for` looks closer)."""
+"""The words a heading longer than a damaged one can begin with."""
 _PERSON_WITH_PARTY = re.compile(
     r"(?P<name>(?:[A-ZÅÄÖÉ][\w'’-]+\s+){1,4}[A-ZÅÄÖÉ][\w'’-]+)\s*\((?P<party>[^()]{1,5})\)"
 )
@@ -54,6 +53,16 @@ class Section:
 
 def read_section_heading(line: Line) -> Section | None:
     """The section a heading opens, or None when the line is not an attendance heading."""
+    return _section_heading(line.raw)
+
+
+@functools.lru_cache(maxsize=8192)
+def _section_heading(raw: str) -> Section | None:
+    """`read_section_heading` of a line's raw text (its text and cells follow from it).
+
+    Kept per text: every attendance row is asked, and a council's rows recur.
+    """
+    line = Line(0, raw)
     text = line.text.strip("*: ")
     if not text or "(" in text or text[:1].isdigit():
         return None
@@ -62,7 +71,10 @@ def read_section_heading(line: Line) -> Section | None:
         return Section(found[0], found[1], inline=rest.strip())
     if len(text) > 70:
         return None
-    if len(text) > _FUZZY_HEADING and text.split(" ", 1)[0].casefold().rstrip(":") not in _OPENERS:
+    if (
+        len(text) > DAMAGED_SECTION_LENGTH
+        and text.split(" ", 1)[0].casefold().rstrip(":") not in _OPENERS
+    ):
         return None  # a long line opens a section only with a section word: most rows end here
     columns = _column_sections(line)
     if columns:
@@ -222,9 +234,9 @@ class AttendanceReader:
                            struck=line.struck)  # fmt: skip
         if entry is None:
             return bool(EMPTY_SEAT.match(line.text))
-        self.grid += [
-            (len(self.reading.attendees) + n, entry.ticked) for n in range(len(entry.people))
-        ]
+        first = len(self.reading.attendees)
+        for index in range(first, first + len(entry.people)):
+            self.grid.append((index, entry.ticked))
         self._add(entry, line)
         return True
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from importers.lexicon import ABSENT_MARKS, FUNCTIONS, REPLACES, SUBSTITUTE_MARKS
@@ -67,9 +68,27 @@ class Entry:
 
 
 def read_entry(
-    cells: list[str], role: Role, present: bool, line: int, *, struck: bool = False
+    cells: Sequence[str], role: Role, present: bool, line: int, *, struck: bool = False
 ) -> Entry | None:
     """The people one entry names, or None when it is not an entry."""
+    entry = _read_entry(tuple(cells), role, present, struck)
+    if entry is None:
+        return None
+    return Entry(tuple(_at_line(person, line) for person in entry.people), entry.ticked)
+
+
+_LINE_FIELD = Attendee._fields.index("line")
+
+
+def _at_line(person: Attendee, line: int) -> Attendee:
+    """The person read at `line` (`_replace`, without its keyword handling: it runs per row)."""
+    return Attendee(*person[:_LINE_FIELD], line, *person[_LINE_FIELD + 1 :])
+
+
+@functools.lru_cache(maxsize=16384)
+def _read_entry(cells: tuple[str, ...], role: Role, present: bool, struck: bool) -> Entry | None:
+    """`read_entry` at line 0, kept per row: a council's roster recurs in every protocol."""
+    line = 0
     cells = [stripped for c in cells if (stripped := c.strip())]
     if not cells or (EMPTY_SEAT.match(cells[0]) and all(EMPTY_SEAT.match(c) for c in cells)):
         return None

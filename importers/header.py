@@ -61,7 +61,7 @@ def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
         elif _labels_in(line)[1]:
             _read_labels(lines, index, head)
     for index, line in enumerate(lines):
-        if index not in head.used and _role_line(line):
+        if not line.blank and index not in head.used and _role_line(line):
             _read_signature(lines, index, head)
     if head.date is None:
         date_without_label(lines, head)
@@ -250,19 +250,16 @@ def _body_from_first_line(lines: list[Line], head: Head) -> None:
     head.warnings.append(ParseWarning(lines[first].number, message))
 
 
-def opens_signatures(line: Line) -> bool:
-    """Does this line open the signatures (`Underskrifter`, `Justerandes signatur`)?"""
-    return any(item.label in SIGNATURE_LABELS for item in _line_labels(line))
+def head_look(line: Line) -> tuple[bool, bool]:
+    """(opens the signatures, belongs to the head) for a line among the lists, in one look."""
+    labels = _line_labels(line)
+    opens = any(item.label in SIGNATURE_LABELS for item in labels)
+    return opens, bool(labels) or _role_line(line) is not None
 
 
 def is_role_line(line: Line) -> bool:
     """Is this a line of roles under signatures (`Ordförande   Justerare`)?"""
     return _role_line(line) is not None
-
-
-def belongs_to_head(line: Line) -> bool:
-    """Is this a head line (a label or a line of roles) even where it stands among the lists?"""
-    return _role_line(line) is not None or bool(_line_labels(line))
 
 
 def _role_line(line: Line) -> list[OfficerRole] | None:

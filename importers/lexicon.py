@@ -180,10 +180,14 @@ def section_for(text: str) -> tuple[str, bool] | None:
     return ("member", present)
 
 
+DAMAGED_SECTION_LENGTH = 30
+"""Only a heading this short (or shorter) is looked at as a damaged one."""
+
+
 def _may_be_damaged_section(key: str) -> bool:
     """Worth a fuzzy look: a short line whose first word is (nearly) a section word."""
     words = key.split()
-    if not words or len(words) > 3 or len(key) > 30 or _NOT_SECTION.search(key):
+    if not words or len(words) > 3 or len(key) > DAMAGED_SECTION_LENGTH or _NOT_SECTION.search(key):
         return False
     return words[0] in _SECTION_FIRST_WORDS or close_key(words[0], _SECTION_FIRST_WORDS) is not None
 
@@ -209,11 +213,21 @@ def close_key(text: str, keys: Iterable[str]) -> str | None:
 
     Only for keys of eight letters or more (a short word one letter off is another word),
     and never for an inflection of the key (`Ordföranden` is not `Ordförande` damaged).
+    `keys` is one of the lexicon's constants: its index is built once and kept.
     """
     folded = " ".join(text.casefold().split())
     if len(folded) < _FUZZY_MIN:
         return None
-    index = _deletion_index(tuple(keys))
+    _deletion_index(keys)
+    return _closest(folded, id(keys))
+
+
+@functools.lru_cache(maxsize=8192)
+def _closest(folded: str, keys_id: int) -> str | None:
+    """`close_key` for folded text, kept per text: the same words are looked up in every file."""
+    _, index, longest = _INDEXES[keys_id]
+    if len(folded) > longest + 1:
+        return None  # one letter more than the longest key at most: most lines end here
     candidates = set(index.get(folded, ()))
     for position in range(len(folded)):
         candidates.update(index.get(folded[:position] + folded[position + 1 :], ()))
@@ -225,8 +239,24 @@ def close_key(text: str, keys: Iterable[str]) -> str | None:
     return None
 
 
-@functools.cache
-def _deletion_index(keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+_INDEXES: dict[int, tuple[Iterable[str], dict[str, tuple[str, ...]], int]] = {}
+"""Deletion indexes by the identity of their keys (the lexicon's constants), built once each.
+
+By identity, not by value: hashing a tuple of every key cost more than the lookup it served.
+Each entry: the keys (kept, so an identity is never reused while it is here), their
+index, and the length of the longest key.
+"""
+
+
+def _deletion_index(keys: Iterable[str]) -> None:
+    """Build the index of `keys` (and note its longest key) unless it is built."""
+    if id(keys) not in _INDEXES:
+        listed = tuple(keys)
+        longest = max((len(key) for key in listed), default=0)
+        _INDEXES[id(keys)] = (keys, _build_deletion_index(listed), longest)
+
+
+def _build_deletion_index(keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Each long key, and the key with any one letter deleted, → the keys it comes from."""
     index: dict[str, set[str]] = {}
     for key in keys:

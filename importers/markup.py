@@ -104,7 +104,12 @@ def text_lines(text: str) -> tuple[DocumentLine, ...]:
     line a heading. Runs of spaces stay in the cell: the parser reads them as gaps.
     """
     if not _NEEDS_TRANSLATION.search(text) and not _MARKUP_SIGNS.search(text):
-        return tuple(_plain_line(raw.rstrip()) for raw in text.split("\n"))
+        return tuple(  # `_plain_line` written out: this is every line of most files
+            [
+                DocumentLine(tuple(r.split("\t"))) if (r := raw.rstrip()) else _BLANK_LINE
+                for raw in text.split("\n")
+            ]
+        )
     return tuple(_marked_line(raw) for raw in text.split("\n"))
 
 

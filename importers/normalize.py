@@ -128,7 +128,8 @@ def _to_line(number: int, line: DocumentLine) -> Line:
     raw = "\t".join(line.cells)
     if "|" in raw:  # a table's rules (`1. | Mötet öppnades`, Markdown `| a | b |`): cell breaks
         raw = "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
-    return Line(number, raw, line.first_struck, line.heading, line.page)
+    struck = bool(line.struck) and line.struck[0]  # `first_struck`, without a property call
+    return Line(number, raw, struck, line.heading, line.page)
 
 
 def _is_page_furniture(line: Line) -> bool:
@@ -190,7 +191,10 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     for line in head:
         if len(line.text) >= 6:
             keys.setdefault(_masked(line.text), line.number)
-    masked = [_masked(line.text) if len(line.text) >= 6 else "" for line in lines]
+    masked = [  # `_masked`, written out: this runs for every line
+        _DIGITS.sub("#", text.replace(" ", "").casefold()) if len(text := line.text) >= 6 else ""
+        for line in lines
+    ]
     counts: dict[str, int] = {}
     for key in masked:
         if key in keys:

@@ -25,7 +25,7 @@ _PIECE = re.compile(rf"(?P<first>{_NUMBER})(?:\s*[-–]\s*(?P<last>{_NUMBER}))?"
 
 def is_paragraphs_line(text: str) -> bool:
     """Is `text` nothing but a paragraph list (`§§ 1-36`), belonging to the line above?"""
-    return bool(_ALONE.match(text.strip()))
+    return "§" in text and _ALONE.match(text.strip()) is not None
 
 
 def take_paragraphs(text: str) -> tuple[str, str | None]:

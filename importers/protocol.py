@@ -19,10 +19,9 @@ from importers.document import Document, DocumentLine
 from importers.head_title import body_from_first_line
 from importers.head_when import DateError, Head
 from importers.header import (
-    belongs_to_head,
     body_from_letterhead,
+    head_look,
     is_role_line,
-    opens_signatures,
     read_head,
 )
 from importers.markup import text_lines
@@ -131,8 +130,9 @@ def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
             leftovers.append(line)
             continue
         heading = read_section_heading(line)
-        signing = (signing or opens_signatures(line)) and heading is None
-        if signing or (heading is None and _is_head_line(lines, index)):
+        opens, in_head = head_look(line) if heading is None else (False, False)
+        signing = heading is None and (signing or opens)
+        if signing or (heading is None and (in_head or _signs_above_role(lines, index))):
             leftovers.append(line)
             continue
         leftovers.append(Line(line.number, ""))
@@ -142,10 +142,6 @@ def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
             message = f"not an attendance row: {line.text!r}"
             reader.reading.warnings.append(ParseWarning(line.number, message))
     return reader.close(), leftovers
-
-
-def _is_head_line(lines: list[Line], index: int) -> bool:
-    return belongs_to_head(lines[index]) or _signs_above_role(lines, index)
 
 
 def _signs_above_role(lines: list[Line], index: int) -> bool:

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Select, bindparam, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
+from store.db import WRITER_LOCK
 from store.identities import TREE, WHOLE_ROW, Identities, RowChanged, RowMissing, row_values
 from store.identities import tree_snapshot as _tree_snapshot
 from store.models import Body, EditLog, HistoryBatch, Meeting
@@ -291,8 +292,14 @@ def redo(engine: Engine) -> str | None:
 def _lock(conn: Connection) -> None:
     """Take the write lock before reading which entry is next, so two processes undoing at
     once take back two entries, not one twice (a write that changes nothing: SQLite locks
-    the database for it; PostgreSQL orders them on the history's newest row instead)."""
+    the database for it; PostgreSQL orders them on the history's newest row instead).
+
+    On PostgreSQL it also waits for an import's transaction (its advisory lock), as on
+    SQLite: an import discards what could be redone once per transaction, not per file.
+    """
     conn.execute(_LOCK)
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
     if conn.dialect.name != "sqlite":
         conn.execute(select(_BATCH.c.id).order_by(_BATCH.c.id.desc()).limit(1).with_for_update())
 

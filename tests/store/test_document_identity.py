@@ -143,3 +143,22 @@ def test_meetings_without_a_date_never_match_each_other(tmp_path: Path) -> None:
         assert outcome.status == "imported"
     assert [m[0] for m in meetings(engine)] == [1, 2]
     assert duplicate_warnings(engine) == []
+
+
+def test_another_councils_meeting_on_the_same_day_is_neither_duplicate_nor_replaced(
+    tmp_path: Path,
+) -> None:
+    engine = make_engine(str(tmp_path / "councils.db"))
+    ours = write(tmp_path / "ours", "protokoll.txt")
+    text = ours.read_text(encoding="utf-8").replace("Regionalt samverkansråd", "Länsrådet")
+    theirs = tmp_path / "theirs"
+    theirs.mkdir()
+    (theirs / "oktober.txt").write_text(text.replace("29 september", "27 oktober"), "utf-8")
+    (theirs / "protokoll.txt").write_text(text, "utf-8")  # the same file name and day as ours
+    assert import_paths(engine, [ours, theirs / "oktober.txt"]).count("imported") == 2
+    (outcome,) = import_paths(engine, [theirs / "protokoll.txt"]).outcomes
+    assert outcome.status == "imported", outcome.message
+    assert outcome.warnings == importers.parse_file(theirs / "protokoll.txt").protocol.warnings
+    assert duplicate_warnings(engine) == []
+    assert [m[1] for m in meetings(engine)] == ["protokoll.txt", "oktober.txt", "protokoll.txt"]
+    engine.dispose()

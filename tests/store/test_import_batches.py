@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,10 +18,13 @@ from sqlalchemy.engine import Engine
 
 import importers
 from importers.records import AgendaItem, ParsedFile
+from store import edits
 from store.db import make_engine
+from store.history import list_history, redo, undo
 from store.import_run import Batch
-from store.loading import FileOutcome, import_paths
-from store.models import Meeting, SQLModel
+from store.loading import FileOutcome, alias_key, import_paths, load_protocol
+from store.merging import merge
+from store.models import Attendance, Meeting, PersonAlias, SQLModel
 from tests.store.protocol_files import reset_postgres, write_protocols
 
 PG_URL = os.environ.get("PROTOKOLL_TEST_PG_URL")
@@ -136,3 +140,104 @@ def test_unchanged_files_are_known_by_hash_renamed_or_twice_in_one_run(tmp_path:
     with engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Meeting)).scalar_one() == 5
     engine.dispose()
+
+
+def test_a_batch_discards_the_redo_once_even_when_its_first_file_rolls_back(
+    engine: Engine, tmp_path: Path
+) -> None:
+    first, second, third, fourth = (
+        importers.parse_file(path) for path in write_protocols(tmp_path / "in", 4)
+    )
+    assert load_protocol(engine, first).status == "imported"
+    edits.update_field(engine, "meeting", 1, "location", "Kommunhuset")
+    undo(engine)  # the edit could be redone now
+    outcomes: list[FileOutcome] = []
+    batch = Batch(engine, False, outcomes.append)
+    for parsed in (unstorable(second), third, fourth):
+        batch.store(parsed)
+    batch.commit()
+    assert [o.status for o in outcomes] == ["failed", "imported", "imported"]
+    entries = list_history(engine)
+    assert [e.action for e in entries[:2]] == ["import", "import"], "one entry per file"
+    assert redo(engine) is None, "the import discarded the undone edit"
+    assert undo(engine) == f"Undid: {entries[0].summary}"
+    assert undo(engine) == f"Undid: {entries[1].summary}"
+    assert redo(engine) == f"Redid: {entries[1].summary}", "the imports, not the edit"
+    assert counts(engine)["meeting"] == 2
+
+
+def test_an_undo_waits_for_the_import_transaction_it_would_otherwise_cross(
+    engine: Engine, tmp_path: Path
+) -> None:
+    first, second = (importers.parse_file(path) for path in write_protocols(tmp_path / "in", 2))
+    assert load_protocol(engine, first).status == "imported"
+    batch = Batch(engine, False, lambda _outcome: None)
+    batch.store(second)  # its transaction stays open: the next file is not there yet
+    said: list[str | None] = []
+    undoing = threading.Thread(target=lambda: said.append(undo(engine)))
+    undoing.start()
+    undoing.join(timeout=0.5)
+    assert undoing.is_alive(), "the undo must wait for the import's write lock"
+    batch.commit()
+    undoing.join(timeout=20)
+    newest = list_history(engine)[0]
+    assert said == [f"Undid: {newest.summary}"] and newest.summary.startswith("Imported")
+    assert newest.undone and counts(engine)["meeting"] == 1
+
+
+class _Interrupting(tuple):
+    """Paragraph numbers that are Ctrl-C when read: the file is cut off halfway through."""
+
+    def __iter__(self) -> Iterator[int]:
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_inside_a_file_leaves_the_files_before_it_whole(
+    engine: Engine, tmp_path: Path
+) -> None:
+    first, second, third = (importers.parse_file(p) for p in write_protocols(tmp_path / "in", 3))
+    attendees = third.protocol.attendees
+    cut = attendees[-1]._replace(paragraph_numbers=_Interrupting((1, 2)))
+    protocol = dataclasses.replace(third.protocol, attendees=(*attendees[:-1], cut))
+    outcomes: list[FileOutcome] = []
+    batch = Batch(engine, False, outcomes.append)
+    batch.store(first)
+    batch.store(second)
+    with pytest.raises(KeyboardInterrupt):
+        batch.store(ParsedFile(third.source, protocol))  # its meeting row is in by then
+    batch.commit()
+    assert [o.status for o in outcomes] == ["imported", "imported"]
+    whole = make_engine(str(tmp_path / "whole.db"))
+    assert import_paths(whole, [first.source.path, second.source.path]).count("imported") == 2
+    assert counts(engine) == counts(whole), "two whole files, nothing of the third"
+    whole.dispose()
+
+
+def test_an_id_gone_stale_mid_run_is_looked_up_again_and_no_file_is_lost(
+    engine: Engine, tmp_path: Path
+) -> None:
+    files = [importers.parse_file(p) for p in write_protocols(tmp_path / "in", 12)]
+    names = [{a.name for a in f.protocol.attendees} for f in files]
+    later = next(i for i in range(2, 12) if names[i] & names[0] - names[1])
+    merged_away = sorted(names[later] & names[0] - names[1])[0]
+    kept = sorted(names[0] - {merged_away})[0]
+    outcomes: list[FileOutcome] = []
+    batch = Batch(engine, False, outcomes.append)
+    batch.store(files[0])
+    batch.commit()  # the batch remembers merged_away's id from here on
+    merge(engine, person_id(engine, kept), [person_id(engine, merged_away)], force=True)
+    batch.store(files[1])
+    batch.store(files[later])  # the remembered id is gone: refused, looked up again
+    batch.commit()
+    assert [o.status for o in outcomes] == ["imported"] * 3
+    assert person_id(engine, merged_away) == person_id(engine, kept)
+    with engine.connect() as conn:
+        query = select(Attendance.person_id).where(Attendance.name_as_written == merged_away)
+        assert set(conn.execute(query).scalars()) == {person_id(engine, kept)}
+    assert [e.action for e in list_history(engine)[:4]] == ["import", "import", "merge", "import"]
+
+
+def person_id(engine: Engine, name: str) -> int:
+    with engine.connect() as conn:
+        query = select(PersonAlias.person_id).where(PersonAlias.key == alias_key(name))
+        return conn.execute(query).scalar_one()

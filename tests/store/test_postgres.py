@@ -88,9 +88,7 @@ def incomplete_seeds() -> list[ParsedFile]:
     """
     seeds = [importers.parse_file(path) for path in sorted(SAMPLES.iterdir())]
     first = seeds[0].protocol
-    partial = dataclasses.replace(
-        first.attendees[0], paragraphs="§§ 1-3, 7", paragraph_numbers=(1, 2, 3, 7)
-    )
+    partial = first.attendees[0]._replace(paragraphs="§§ 1-3, 7", paragraph_numbers=(1, 2, 3, 7))
     seeds[0] = dataclasses.replace(
         seeds[0], protocol=dataclasses.replace(first, attendees=(partial, *first.attendees[1:]))
     )
