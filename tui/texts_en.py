@@ -305,6 +305,7 @@ TEXTS: dict[str, str] = {
     "people.count": "{count} people. Type to search; the most active are shown.",
     "people.count.one": "1 person. Type to search.",
     "people.found": "{count} found",
+    "people.found.one": "1 found",
     "people.enter_hint": "  ·  enter: meetings",
     "person.roles": "Roles",
     "person.parties": "Parties",

@@ -313,6 +313,7 @@ TEXTS: dict[str, str] = {
     "people.count": "{count} personer. Skriv för att söka; de mest aktiva visas.",
     "people.count.one": "1 person. Skriv för att söka.",
     "people.found": "{count} träffar",
+    "people.found.one": "1 träff",
     "people.enter_hint": "  ·  enter: möten",
     "person.roles": "Roller",
     "person.parties": "Partier",

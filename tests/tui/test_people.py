@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pilot_helpers import WIDE, wait_for
 from sqlalchemy.engine import Engine
+from textual.widgets import Static
 
 from tui.app import ProtokollApp
 from tui.screens.meetings import MeetingsScreen
@@ -46,3 +47,15 @@ async def test_a_typo_still_finds_the_person(sample_copy: Engine) -> None:
         await pilot.press(*"siw lunandr")
         results = app.screen.query_one(PeopleTable)
         await wait_for(pilot, lambda: _names(results)[:1] == ["Siw Lunander"])
+
+
+async def test_one_hit_is_counted_in_the_singular(sample_copy: Engine) -> None:
+    app = ProtokollApp(engine=sample_copy)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await wait_for(pilot, lambda: isinstance(app.screen, PeopleScreen) and app.screen.index)
+        status = app.screen.query_one("#people-status", Static)
+        await pilot.press(*"lejeg")
+        await wait_for(pilot, lambda: str(status.render()).startswith("1 träff "))
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "a")
+        await wait_for(pilot, lambda: "träffar" in str(status.render()))

@@ -109,7 +109,7 @@ class PeopleScreen(StoreScreen):
             return
         self.query_one(PeopleTable).show_hits(hits)
         found = (
-            t("people.found", count=len(hits))
+            plural(len(hits), "people.found.one", "people.found")
             if text.strip()
             else plural(len(self.index or ()), "people.count.one", "people.count")
         )
