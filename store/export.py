@@ -26,7 +26,6 @@ from sqlalchemy import (
     Connection,
     Select,
     String,
-    Table,
     and_,
     case,
     cast,
@@ -38,7 +37,7 @@ from sqlalchemy import (
 )  # fmt: skip
 from sqlalchemy.engine import Engine
 
-from store import models
+from store.tables import ATTENDANCE, BODY, ITEM, MEETING, OFFICER, ORG, PERSON, PERSON_ALIAS, SOURCE
 
 HEADERS: dict[str, tuple[str, ...]] = {
     "meetings": (
@@ -76,16 +75,7 @@ LIST_SEPARATOR = "; "
 PAGE_SIZE = 500
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-_BODY: Table = models.Body.__table__  # type: ignore[assignment]
-_MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
-_SOURCE: Table = models.SourceDocument.__table__  # type: ignore[assignment]
-_PERSON: Table = models.Person.__table__  # type: ignore[assignment]
-_PERSON_ALIAS: Table = models.PersonAlias.__table__  # type: ignore[assignment]
-_ORG: Table = models.Organization.__table__  # type: ignore[assignment]
-_ATTENDANCE: Table = models.Attendance.__table__  # type: ignore[assignment]
-_OFFICER: Table = models.Officer.__table__  # type: ignore[assignment]
-_ITEM: Table = models.AgendaItem.__table__  # type: ignore[assignment]
-_MEETING_ORDER = (_MEETING.c.date.is_(None), _MEETING.c.date, _MEETING.c.id)
+_MEETING_ORDER = (MEETING.c.date.is_(None), MEETING.c.date, MEETING.c.id)
 """Date order, meetings without a date last."""
 
 
@@ -219,30 +209,30 @@ def _iso_date(column: Any) -> Any:
 
 
 def _attendance_query(formats: _Formats) -> Select:
-    a, t = _ATTENDANCE, formats.text
+    a, t = ATTENDANCE, formats.text
     return (
         select(
-            _MEETING.c.id, _iso_date(_MEETING.c.date), t(_BODY.c.name), t(a.c.name_as_written),
-            t(_PERSON.c.name), t(a.c.party), t(_ORG.c.name), formats.role(a.c.role),
+            MEETING.c.id, _iso_date(MEETING.c.date), t(BODY.c.name), t(a.c.name_as_written),
+            t(PERSON.c.name), t(a.c.party), t(ORG.c.name), formats.role(a.c.role),
             formats.yes_no(a.c.present), t(a.c.paragraph_numbers),
         )
-        .join_from(a, _MEETING, a.c.meeting_id == _MEETING.c.id)
-        .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
-        .join(_PERSON, a.c.person_id == _PERSON.c.id)
-        .outerjoin(_ORG, a.c.organization_id == _ORG.c.id)
+        .join_from(a, MEETING, a.c.meeting_id == MEETING.c.id)
+        .outerjoin(BODY, MEETING.c.body_id == BODY.c.id)
+        .join(PERSON, a.c.person_id == PERSON.c.id)
+        .outerjoin(ORG, a.c.organization_id == ORG.c.id)
         .order_by(*_MEETING_ORDER, a.c.position, a.c.id)
     )  # fmt: skip
 
 
 def _agenda_query(formats: _Formats) -> Select:
-    i, t = _ITEM, formats.text
+    i, t = ITEM, formats.text
     return (
         select(
-            _MEETING.c.id, _iso_date(_MEETING.c.date), t(_BODY.c.name), i.c.number,
+            MEETING.c.id, _iso_date(MEETING.c.date), t(BODY.c.name), i.c.number,
             t(i.c.title), t(i.c.decisions), t(i.c.attachments),
         )
-        .join_from(i, _MEETING, i.c.meeting_id == _MEETING.c.id)
-        .outerjoin(_BODY, _MEETING.c.body_id == _BODY.c.id)
+        .join_from(i, MEETING, i.c.meeting_id == MEETING.c.id)
+        .outerjoin(BODY, MEETING.c.body_id == BODY.c.id)
         .order_by(*_MEETING_ORDER, i.c.position, i.c.id)
     )  # fmt: skip
 
@@ -279,11 +269,11 @@ def _meeting_page(
     conn: Connection, dated: bool, after: tuple[date | None, int] | None
 ) -> list[Any]:
     """The next `PAGE_SIZE` dated (or undated) meetings in (date, id) order after `after`."""
-    m = _MEETING
+    m = MEETING
     query = (
-        select(m, _BODY.c.name.label("body"), _SOURCE.c.file_name)
-        .outerjoin(_BODY, m.c.body_id == _BODY.c.id)
-        .outerjoin(_SOURCE, m.c.source_id == _SOURCE.c.id)
+        select(m, BODY.c.name.label("body"), SOURCE.c.file_name)
+        .outerjoin(BODY, m.c.body_id == BODY.c.id)
+        .outerjoin(SOURCE, m.c.source_id == SOURCE.c.id)
         .where(m.c.date.is_not(None) if dated else m.c.date.is_(None))
         .order_by(m.c.date, m.c.id)
         .limit(PAGE_SIZE)
@@ -297,10 +287,10 @@ def _meeting_page(
 
 def _officers_of(conn: Connection, meeting_ids: list[int]) -> dict[int, dict[str, list[str]]]:
     """Meeting id -> role -> canonical names of its officers, in document order."""
-    o = _OFFICER
+    o = OFFICER
     query = (
-        select(o.c.meeting_id, o.c.role, _PERSON.c.name)
-        .join(_PERSON, o.c.person_id == _PERSON.c.id)
+        select(o.c.meeting_id, o.c.role, PERSON.c.name)
+        .join(PERSON, o.c.person_id == PERSON.c.id)
         .where(o.c.meeting_id.in_(meeting_ids))
         .order_by(o.c.meeting_id, o.c.position, o.c.id)
     )
@@ -331,9 +321,9 @@ def _people_rows(engine: Engine) -> Iterator[Sequence[Any]]:
 
 def _person_page(conn: Connection, after: int) -> list[Any]:
     query = (
-        select(_PERSON.c.id, _PERSON.c.name)
-        .where(_PERSON.c.id > after)
-        .order_by(_PERSON.c.id)
+        select(PERSON.c.id, PERSON.c.name)
+        .where(PERSON.c.id > after)
+        .order_by(PERSON.c.id)
         .limit(PAGE_SIZE)
     )
     return list(conn.execute(query))
@@ -341,17 +331,17 @@ def _person_page(conn: Connection, after: int) -> list[Any]:
 
 def _person_details(conn: Connection, ids: list[int]) -> list[dict[int, Any]]:
     """aliases, parties, organisations, meetings, first_seen, last_seen: person id -> value."""
-    a = _ATTENDANCE
-    aliases = select(_PERSON_ALIAS.c.person_id, _PERSON_ALIAS.c.spelling).order_by(
-        _PERSON_ALIAS.c.person_id, _PERSON_ALIAS.c.id
+    a = ATTENDANCE
+    aliases = select(PERSON_ALIAS.c.person_id, PERSON_ALIAS.c.spelling).order_by(
+        PERSON_ALIAS.c.person_id, PERSON_ALIAS.c.id
     )
     parties = select(a.c.person_id, a.c.party).where(a.c.party.is_not(None)).distinct()
     organizations = (
-        select(a.c.person_id, _ORG.c.name).join(_ORG, a.c.organization_id == _ORG.c.id).distinct()
+        select(a.c.person_id, ORG.c.name).join(ORG, a.c.organization_id == ORG.c.id).distinct()
     )
     meetings, first_seen, last_seen = _person_meetings(conn, ids)
     return [
-        _joined(conn, aliases.where(_PERSON_ALIAS.c.person_id.in_(ids)), ordered=True),
+        _joined(conn, aliases.where(PERSON_ALIAS.c.person_id.in_(ids)), ordered=True),
         _joined(conn, parties.where(a.c.person_id.in_(ids))),
         _joined(conn, organizations.where(a.c.person_id.in_(ids))),
         meetings,
@@ -375,7 +365,7 @@ def _person_meetings(
     conn: Connection, ids: list[int]
 ) -> tuple[dict[int, int], dict[int, date], dict[int, date]]:
     """Meetings attended, and first and last meeting date named, per person id."""
-    a, o = _ATTENDANCE, _OFFICER
+    a, o = ATTENDANCE, OFFICER
     attended = union(
         select(a.c.person_id, a.c.meeting_id).where(a.c.present.is_(True), a.c.person_id.in_(ids)),
         select(o.c.person_id, o.c.meeting_id).where(o.c.person_id.in_(ids)),
@@ -386,8 +376,8 @@ def _person_meetings(
     ).subquery()
     counted = select(attended.c.person_id, func.count()).group_by(attended.c.person_id)
     dated = (
-        select(named.c.person_id, func.min(_MEETING.c.date), func.max(_MEETING.c.date))
-        .join(_MEETING, named.c.meeting_id == _MEETING.c.id)
+        select(named.c.person_id, func.min(MEETING.c.date), func.max(MEETING.c.date))
+        .join(MEETING, named.c.meeting_id == MEETING.c.id)
         .group_by(named.c.person_id)
     )
     meetings = {person_id: count for person_id, count in conn.execute(counted)}

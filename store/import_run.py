@@ -25,14 +25,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, nullcontext
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 import importers
 from importers.reading import content_hash_of
 from importers.records import ParsedFile
-from store import models
 from store.bulk import Driver
 from store.db import write_transaction
 from store.loading import (
@@ -46,6 +45,7 @@ from store.loading import (
 )
 from store.parse_pool import ParseFailure, parse_all
 from store.protocol_writer import ProtocolWriter
+from store.tables import MEETING, SOURCE
 
 BATCH_FILES = 200
 """Files per write transaction at most."""
@@ -54,8 +54,6 @@ BATCH_SECONDS = 0.2
 HASH_LOOKUP = 500
 """Hashes looked up per query."""
 
-_MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
-_SOURCE: Table = models.SourceDocument.__table__  # type: ignore[assignment]
 
 Record = Callable[[FileOutcome], None]
 
@@ -126,7 +124,7 @@ def stored_meetings(engine: Engine, files: Sequence[Path]) -> dict[Path, int]:
     Hashing is skipped altogether when no document is stored yet.
     """
     with engine.connect() as conn:
-        if conn.execute(select(_SOURCE.c.id).limit(1)).first() is None:
+        if conn.execute(select(SOURCE.c.id).limit(1)).first() is None:
             return {}
         by_hash: dict[str, list[Path]] = {}
         for path in files:
@@ -140,12 +138,12 @@ def _meetings_with_hashes(
     conn: Connection, by_hash: dict[str, list[Path]]
 ) -> Iterator[tuple[Path, int]]:
     hashes = list(by_hash)
-    query = select(_SOURCE.c.content_hash, _MEETING.c.id).join(
-        _MEETING, _MEETING.c.source_id == _SOURCE.c.id
+    query = select(SOURCE.c.content_hash, MEETING.c.id).join(
+        MEETING, MEETING.c.source_id == SOURCE.c.id
     )
     for start in range(0, len(hashes), HASH_LOOKUP):
         chunk = hashes[start : start + HASH_LOOKUP]
-        for digest, meeting_id in conn.execute(query.where(_SOURCE.c.content_hash.in_(chunk))):
+        for digest, meeting_id in conn.execute(query.where(SOURCE.c.content_hash.in_(chunk))):
             for path in by_hash[digest]:
                 yield path, meeting_id
 

@@ -15,23 +15,18 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, Table, bindparam, insert, select
 
 from importers.records import Attendee, Protocol
-from store import models
 from store.bulk import Driver, Statement
 from store.import_entry import ImportEntry
 from store.loading import LookupCache, alias_key, new_uid
+from store.tables import BODY, ORG, ORG_ALIAS, PERSON, PERSON_ALIAS
 
-_BODY: Table = models.Body.__table__  # type: ignore[assignment]
-_PERSON: Table = models.Person.__table__  # type: ignore[assignment]
-_PERSON_ALIAS: Table = models.PersonAlias.__table__  # type: ignore[assignment]
-_ORG: Table = models.Organization.__table__  # type: ignore[assignment]
-_ORG_ALIAS: Table = models.OrganizationAlias.__table__  # type: ignore[assignment]
-_BODY_NAMED = Statement(select(_BODY.c.id).where(_BODY.c.name == bindparam("name")))
+_BODY_NAMED = Statement(select(BODY.c.id).where(BODY.c.name == bindparam("name")))
 _NEW_BODY = Statement(
-    insert(_BODY).values(name=bindparam("name"), uid=bindparam("uid")), returns_id=_BODY
+    insert(BODY).values(name=bindparam("name"), uid=bindparam("uid")), returns_id=BODY
 )
-_ORG_NAMED = Statement(select(_ORG.c.id).where(_ORG.c.name == bindparam("name")))
+_ORG_NAMED = Statement(select(ORG.c.id).where(ORG.c.name == bindparam("name")))
 _NEW_ORG = Statement(
-    insert(_ORG).values(name=bindparam("name"), uid=bindparam("uid")), returns_id=_ORG
+    insert(ORG).values(name=bindparam("name"), uid=bindparam("uid")), returns_id=ORG
 )
 _ALIAS_COLUMNS = {
     "personalias": ("person_id", "spelling", "key", "uid"),
@@ -89,7 +84,7 @@ class NameIds:
         ids = {k: staged.get(k) or pending.get(k) or committed.get(k) for k in spellings}
         missing = [key for key, found in ids.items() if found is None]
         if missing:
-            ids.update(self._lookup_aliases(_PERSON_ALIAS, "person_id", missing))
+            ids.update(self._lookup_aliases(PERSON_ALIAS, "person_id", missing))
             new = [key for key in missing if ids.get(key) is None]
             ids.update(self._create_people({key: spellings[key] for key in new}))
             self.staged.people.update({key: ids[key] for key in missing})
@@ -116,7 +111,7 @@ class NameIds:
             k for k in {key_of(s) for p in pairs.items() for s in p} if _first(orgs, k) is None
         ]
         if unknown:
-            found = self._lookup_aliases(_ORG_ALIAS, "organization_id", unknown)
+            found = self._lookup_aliases(ORG_ALIAS, "organization_id", unknown)
             self.staged.organizations.update(found)
         ids: dict[str, int] = {}
         new_aliases: dict[str, tuple[str, int]] = {}
@@ -128,7 +123,7 @@ class NameIds:
                 new_aliases[key] = (written, org_id)
                 self.staged.organizations[key] = org_id
             ids[key] = org_id
-        self._insert_aliases(_ORG_ALIAS, new_aliases)
+        self._insert_aliases(ORG_ALIAS, new_aliases)
         return ids
 
     def _first_spelling_per_key(self, names: Iterable[str]) -> dict[str, str]:
@@ -147,13 +142,13 @@ class NameIds:
         if not spellings:
             return {}
         conn: Connection = self.driver.conn
-        statement = insert(_PERSON).returning(_PERSON.c.id, sort_by_parameter_order=True)
+        statement = insert(PERSON).returning(PERSON.c.id, sort_by_parameter_order=True)
         people = [{"name": s, "uid": self.new_uid()} for s in spellings.values()]
         rows = conn.execute(statement, people).all()
         self.entry.inserted("person", [p["uid"] for p in people])
         ids = {key: row.id for key, row in zip(spellings, rows, strict=True)}
         aliases = {key: (spelling, ids[key]) for key, spelling in spellings.items()}
-        self._insert_aliases(_PERSON_ALIAS, aliases)
+        self._insert_aliases(PERSON_ALIAS, aliases)
         return ids
 
     def _organization_for(self, canonical: str) -> int:

@@ -32,14 +32,9 @@ from store.loading import (
 )
 from store.name_ids import NameIds
 from store.paragraphs import compact_ranges
+from store.tables import ATTENDANCE, ITEM, MEETING, OFFICER, SOURCE, WARNING
 
-_MEETING: Table = models.Meeting.__table__  # type: ignore[assignment]
-_SOURCE: Table = models.SourceDocument.__table__  # type: ignore[assignment]
-_ATTENDANCE: Table = models.Attendance.__table__  # type: ignore[assignment]
-_OFFICER: Table = models.Officer.__table__  # type: ignore[assignment]
-_ITEM: Table = models.AgendaItem.__table__  # type: ignore[assignment]
-_WARNING: Table = models.ImportWarning.__table__  # type: ignore[assignment]
-_MEETING_CHILDREN = (_ATTENDANCE, _OFFICER, _ITEM, _WARNING)
+_MEETING_CHILDREN = (ATTENDANCE, OFFICER, ITEM, WARNING)
 _CHILD_COLUMNS = {
     "attendance": (
         "meeting_id", "position", "person_id", "name_as_written", "party", "organization_id",
@@ -66,37 +61,37 @@ def _insert(table: Table, columns: Iterable[str]) -> Statement:
 
 
 _MEETING_WITH_HASH = Statement(
-    select(_MEETING.c.id)
-    .join(_SOURCE, _MEETING.c.source_id == _SOURCE.c.id)
-    .where(_SOURCE.c.content_hash == bindparam("content_hash"))
+    select(MEETING.c.id)
+    .join(SOURCE, MEETING.c.source_id == SOURCE.c.id)
+    .where(SOURCE.c.content_hash == bindparam("content_hash"))
     .limit(1)
 )
 # By date only, the council compared here: given both, SQLite walks the council's index,
 # every meeting the council ever had, where the date's index holds a handful.
 _MEETINGS_ON_DATE = Statement(
     select(
-        _MEETING.c.id,
-        _MEETING.c.uid,
-        _MEETING.c.reviewed,
-        _MEETING.c.source_id,
-        _MEETING.c.imported_at,
-        _SOURCE.c.file_name,
-        _MEETING.c.body_id,
+        MEETING.c.id,
+        MEETING.c.uid,
+        MEETING.c.reviewed,
+        MEETING.c.source_id,
+        MEETING.c.imported_at,
+        SOURCE.c.file_name,
+        MEETING.c.body_id,
     )
-    .outerjoin(_SOURCE, _MEETING.c.source_id == _SOURCE.c.id)
-    .where(_MEETING.c.date == bindparam("date"))
-    .order_by(_MEETING.c.id)
+    .outerjoin(SOURCE, MEETING.c.source_id == SOURCE.c.id)
+    .where(MEETING.c.date == bindparam("date"))
+    .order_by(MEETING.c.id)
 )
 _OPEN_WARNING = Statement(
-    select(_WARNING.c.id).where(
-        _WARNING.c.meeting_id == bindparam("meeting_id"),
-        _WARNING.c.message == bindparam("message"),
-        ~_WARNING.c.resolved,
+    select(WARNING.c.id).where(
+        WARNING.c.meeting_id == bindparam("meeting_id"),
+        WARNING.c.message == bindparam("message"),
+        ~WARNING.c.resolved,
     )
 )
-_NEW_SOURCE = _insert(_SOURCE, _SOURCE_COLUMNS)
-_NEW_MEETING = _insert(_MEETING, _MEETING_COLUMNS)
-_NEW_MEETING_WITH_ID = _insert(_MEETING, ("id", *_MEETING_COLUMNS))
+_NEW_SOURCE = _insert(SOURCE, _SOURCE_COLUMNS)
+_NEW_MEETING = _insert(MEETING, _MEETING_COLUMNS)
+_NEW_MEETING_WITH_ID = _insert(MEETING, ("id", *_MEETING_COLUMNS))
 DUPLICATE_WARNING = "possible duplicate of {file_name}"
 """The warning on each of two meetings of one body and day imported from different files."""
 
@@ -204,7 +199,7 @@ class ProtocolWriter:
             params = {"meeting_id": other.id, "message": message}
             if not self.driver.rows(_OPEN_WARNING, params):
                 rows.append((other.id, other.source_id, None, message, False, new_uid()))
-        self.driver.insert_rows(_WARNING, _CHILD_COLUMNS["importwarning"], rows)
+        self.driver.insert_rows(WARNING, _CHILD_COLUMNS["importwarning"], rows)
         self.entry.inserted("importwarning", [row[-1] for row in rows])
 
     def _refusal(self, existing: SameDay, replace: bool) -> str | None:
@@ -232,10 +227,10 @@ class ProtocolWriter:
         conn = self.driver.conn
         for table in _MEETING_CHILDREN:
             conn.execute(delete(table).where(table.c.meeting_id == existing.id))
-        conn.execute(delete(_MEETING).where(_MEETING.c.id == existing.id))
+        conn.execute(delete(MEETING).where(MEETING.c.id == existing.id))
         if existing.source_id is not None:
-            conn.execute(delete(_WARNING).where(_WARNING.c.source_id == existing.source_id))
-            conn.execute(delete(_SOURCE).where(_SOURCE.c.id == existing.source_id))
+            conn.execute(delete(WARNING).where(WARNING.c.source_id == existing.source_id))
+            conn.execute(delete(SOURCE).where(SOURCE.c.id == existing.source_id))
 
     def _insert_meeting(self, uid: str, source_id: int, reuse_id: int | None) -> int:
         """Insert the meeting row; a replaced meeting keeps its id, so links to it hold."""
@@ -279,10 +274,10 @@ class ProtocolWriter:
         people = self.names.people_of(self.protocol)
         organizations = self.names.organizations_of(self.protocol.attendees)
         batches = (
-            (_ATTENDANCE, self._attendance_rows(meeting_id, people, organizations)),
-            (_OFFICER, self._officer_rows(meeting_id, people)),
-            (_ITEM, self._item_rows(meeting_id)),
-            (_WARNING, _warning_rows(meeting_id, source_id, warnings)),
+            (ATTENDANCE, self._attendance_rows(meeting_id, people, organizations)),
+            (OFFICER, self._officer_rows(meeting_id, people)),
+            (ITEM, self._item_rows(meeting_id)),
+            (WARNING, _warning_rows(meeting_id, source_id, warnings)),
         )
         for table, rows in batches:
             self.driver.insert_rows(table, _CHILD_COLUMNS[table.name], rows)
