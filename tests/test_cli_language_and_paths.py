@@ -96,6 +96,17 @@ def test_help_is_swedish_and_shows_no_raw_types(command: list[str]) -> None:
     assert not re.search(r"<\w+(\[\w+\])?>", result.stdout), result.stdout
     for english in ("Usage:", "Options:", "Arguments:", "Show this message", "required"):
         assert english not in result.stdout
+    for placeholder in ("[OPTIONS]", "COMMAND", "[ARGS]", "FILE", "FOLDER", "PATH", "NAME"):
+        assert placeholder not in result.stdout, placeholder
+
+
+def test_usage_placeholders_follow_the_language() -> None:
+    swedish = run("import")
+    assert "Användning: protokoll import [FLAGGOR] {SÖKVÄG}..." in swedish.output
+    assert "argument SÖKVÄG saknas" in swedish.output
+    english = run("--lang", "en", "import")
+    assert "Usage: protokoll import [OPTIONS] {PATH}..." in english.output
+    assert run("--help").stdout.startswith("Användning: protokoll [FLAGGOR] KOMMANDO [ARGUMENT]...")
 
 
 def test_english_on_request_by_option_or_environment(tmp_path: Path) -> None:

@@ -32,6 +32,21 @@ _HEADINGS = {
     "default: {default}": "cli.default",
     "env var: {var}": "cli.envvar",
 }
+_METAVARS = {
+    "[OPTIONS]": "cli.metavar.options",
+    "COMMAND [ARGS]...": "cli.metavar.command",
+    "FILE|URL": "cli.metavar.file_or_url",
+    "FILE|FOLDER": "cli.metavar.file_or_folder",
+    "FOLDER": "cli.metavar.folder",
+    "PATH": "cli.metavar.path",
+    "NAME...": "cli.metavar.names",
+    "NAME": "cli.metavar.name",
+    "KEEP": "cli.metavar.keep",
+    "OTHER...": "cli.metavar.others",
+    "OWNER": "cli.metavar.owner",
+    "SPELLING": "cli.metavar.spelling",
+}
+"""The placeholders in usage lines and help, as written in the commands, and their keys."""
 _ERRORS = (
     (re.compile(r"^No such option: (?P<name>\S+)"), "cli.error.no_such_option"),
     (re.compile(r"^No such command '(?P<name>[^']+)'"), "cli.error.no_such_command"),
@@ -81,8 +96,11 @@ def translate_tree(command: Any) -> None:
     """Look up every help text of `command` and its subcommands that is a catalogue key."""
     for attribute in ("help", "short_help", "epilog"):
         _translate_attribute(command, attribute)
+    for attribute in ("options_metavar", "subcommand_metavar"):
+        _translate_metavar(command, attribute)
     for param in getattr(command, "params", ()):
         _translate_attribute(param, "help")
+        _translate_metavar(param, "metavar")
     for sub in getattr(command, "commands", {}).values():
         translate_tree(sub)
 
@@ -92,6 +110,14 @@ def _translate_attribute(thing: Any, attribute: str) -> None:
     key = keys.setdefault(attribute, getattr(thing, attribute, None))
     if isinstance(key, str) and has(key):
         setattr(thing, attribute, t(key))
+
+
+def _translate_metavar(thing: Any, attribute: str) -> None:
+    """A placeholder such as `[OPTIONS]` or `PATH` in the user's language (kept as written else)."""
+    keys = thing.__dict__.setdefault("_help_keys", {})
+    written = keys.setdefault(attribute, getattr(thing, attribute, None))
+    if isinstance(written, str) and written in _METAVARS:
+        setattr(thing, attribute, t(_METAVARS[written]))
 
 
 class LocalizedGroup(typer.core.TyperGroup):
