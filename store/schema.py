@@ -11,6 +11,7 @@ sqlite3's backup API (WAL content included) before it is upgraded.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -39,17 +41,13 @@ class SchemaError(RuntimeError):
 def ensure_schema(engine: Engine, *, on_upgrade: Callable[[str], None] | None = None) -> None:
     """Make the schema current: nothing at head, create when empty, else upgrade in place."""
     try:
-        with engine.connect() as conn:
-            if revision_of(conn) == HEAD:
-                return
-        with schema_transaction(engine) as conn:
-            current = revision_of(conn)
-            if current is None:
-                _create_at_head(conn)
-            elif current != HEAD:
-                note = _upgrade(engine, conn, current)
-                if on_upgrade is not None:
-                    on_upgrade(note)
+        for attempt in range(_LOCKED_ATTEMPTS):
+            try:
+                return _make_current(engine, on_upgrade)
+            except OperationalError as error:
+                if attempt + 1 == _LOCKED_ATTEMPTS or "locked" not in str(error.orig):
+                    raise
+                time.sleep(0.05 * 2**attempt)
     except SchemaError:
         raise
     except Exception as error:  # SQLAlchemy's, Alembic's, the backup's: all end as one message
@@ -58,6 +56,26 @@ def ensure_schema(engine: Engine, *, on_upgrade: Callable[[str], None] | None = 
             f"{_name(engine)}: could not set up or upgrade the database, nothing was changed: "
             f"{detail}"
         ) from error
+
+
+_LOCKED_ATTEMPTS = 5
+"""Tries when SQLite says "locked" at once. Two processes opening one new file can meet while
+it is still in rollback-journal mode, where one of two would-be writers is refused without
+waiting (SQLite's deadlock rule, not a timeout); nothing was changed, so it tries again."""
+
+
+def _make_current(engine: Engine, on_upgrade: Callable[[str], None] | None) -> None:
+    with engine.connect() as conn:
+        if revision_of(conn) == HEAD:
+            return
+    with schema_transaction(engine) as conn:
+        current = revision_of(conn)
+        if current is None:
+            _create_at_head(conn)
+        elif current != HEAD:
+            note = _upgrade(engine, conn, current)
+            if on_upgrade is not None:
+                on_upgrade(note)
 
 
 def revision_of(conn: Connection) -> str | None:
