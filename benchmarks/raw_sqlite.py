@@ -16,26 +16,32 @@ from pathlib import Path
 
 from importers.records import ParsedFile
 from store.db import make_engine
+from store.import_run import IMPORT_CACHE_KIB
 from store.loading import alias_key
 from store.parse_pool import ParseFailure, parse_all
 
 BATCH_FILES = 200
 
 
-_UID = "lower(hex(randomblob(16)))"
-"""A random uid per row, made by SQLite itself."""
+_UID = (
+    "printf('%012x', CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))"
+    " || lower(hex(randomblob(10)))"
+)
+"""A uid per row as protokoll's are made (the time in milliseconds, 80 random bits), by SQLite."""
 
 
 class RawLoader:
     """Stores parsed files with nothing but `sqlite3`, as fast as a straightforward loader can.
 
-    Every row gets a random uid, as protokoll's do, made by SQLite itself.
+    Every row gets a uid as protokoll makes them (time-ordered), by SQLite itself.
     """
 
     def __init__(self, path: Path) -> None:
         make_engine(str(path)).dispose()  # the same schema and the same pragmas as protokoll
         self.conn = sqlite3.connect(path, isolation_level=None)
-        for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL"):
+        pragmas = ("journal_mode=WAL", "foreign_keys=ON", "synchronous=NORMAL",
+                   f"cache_size=-{IMPORT_CACHE_KIB}")  # fmt: skip
+        for pragma in pragmas:
             self.conn.execute(f"PRAGMA {pragma}")
         self.ids: dict[tuple[str, str], int] = {}
         self.pending = 0
