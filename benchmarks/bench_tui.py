@@ -15,7 +15,7 @@ Then, headless with `App.run_test`, it measures:
 - open: from moving the list cursor to the next meeting's detail on screen;
 - page: loading a page of 200 meetings deep in the list (keyset pagination);
 - search: one people-search keystroke over every name and alias;
-- peak memory (max RSS) of the process.
+- the app's peak memory (VmHWM) in the People-view runs, and this process's own peak.
 
 Aims: spawn to first screen < 0.6 s, open < 100 ms, keystroke < 20 ms.
 Prints figures; asserts nothing.
@@ -226,6 +226,13 @@ def rss_mb():
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * resource.getpagesize() / 2**20
 
+def peak_mb():
+    # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a big
+    # process (this benchmark after building its database) would report the parent's.
+    with open("/proc/self/status") as status:
+        line = next(x for x in status if x.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
 async def until(condition):
     while True:
         try:
@@ -259,7 +266,7 @@ async def main():
         figures["keystroke median"] = sorted(keystrokes)[len(keystrokes) // 2]
         figures["keystroke max"] = max(keystrokes)
         figures["rss after"] = rss_mb()
-    figures["peak rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak rss"] = peak_mb()
     print(json.dumps(figures), flush=True)
 
 asyncio.run(main())
@@ -415,7 +422,7 @@ def main() -> None:
     print(f"search keystroke max       {search['max'] * 1000:7.2f} ms")
     _print_people_view(path)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory (max RSS)      {peak:7.0f} MB")
+    print(f"this benchmark's peak RSS  {peak:7.0f} MB   (building the database included)")
 
 
 def _print_people_view(path: Path) -> None:
