@@ -151,7 +151,7 @@ def import_paths(
     that does not exist is a "failed" outcome. A file whose content is already
     stored is "unchanged" without being parsed. `on_progress(done, total,
     outcome)` is called for each file, once it is committed (files are stored
-    many to a transaction, a savepoint each). Big imports parse in `workers`
+    many to a transaction, each all or nothing). Big imports parse in `workers`
     processes (default: one per core, at most 4; `1` parses in this process).
     `should_stop()` is asked between files: once it says True, the run ends
     there (every file stored so far is whole) with `stopped` set.

@@ -1,4 +1,4 @@
-"""Many files to one write transaction, a savepoint each: a bad file rolls back alone.
+"""Many files to one write transaction, each all or nothing: a bad file rolls back alone.
 
 Real files, real parsing, a real SQLite file (and the PostgreSQL server CI
 starts, at $PROTOKOLL_TEST_PG_URL).
