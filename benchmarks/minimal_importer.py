@@ -16,9 +16,9 @@ from pathlib import Path
 from raw_sqlite import RawLoader
 
 from importers.records import AgendaItem, Attendee, ParsedFile, Protocol, SourceText
+from importers.swedish_dates import MONTH_NAMES
 
-_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december"
-_MONTH = {name: number for number, name in enumerate(_MONTHS.split(), start=1)}
+_MONTH = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _TITLE = re.compile(r"^\s*(?:#+ )?Protokoll (?:från )?(?P<body>.+?) \d+\s*$", re.M)
 _DATE = re.compile(rf"(?P<day>\d{{1,2}}) (?P<month>{'|'.join(_MONTH)}) (?P<year>\d{{4}})")
 _PERSON = re.compile(
