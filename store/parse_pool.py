@@ -11,6 +11,7 @@ back to parsing here.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -165,7 +166,16 @@ def _results(chunk: list[Path], future: Future | None) -> list[ParsedFile | Pars
 
 
 def _parse_chunk(chunk: list[Path]) -> list[ParsedFile | ParseFailure]:
-    return [parse_or_failure(path) for path in chunk]
+    """Parse a worker's chunk with the cycle collector paused.
+
+    Parsing makes many short-lived objects and no cycles that must go before the
+    chunk ends: collecting every 700 allocations cost 3–7 % of a worker's time.
+    """
+    gc.disable()
+    try:
+        return [parse_or_failure(path) for path in chunk]
+    finally:
+        gc.enable()
 
 
 def _start_worker(parent: int) -> None:
@@ -178,6 +188,7 @@ def _start_worker(parent: int) -> None:
     once its parent is gone.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()  # what the fork inherited is never scanned, nor its pages copied by the collector
     _die_with_parent()
     if os.getppid() != parent:  # the parent died before we asked to be told
         os._exit(1)
