@@ -49,8 +49,11 @@ def find_headings(
     headings: list[Heading] = []
     warnings: list[ParseWarning] = []
     inner_list = 0
+    match_heading = ITEM_HEADING.match  # tried on every line: ruled out here, not in a call
     for index in range(start, len(lines)):
-        found = None if index in skip else heading_at(lines, index)
+        if index in skip or match_heading(lines[index].text) is None:
+            continue
+        found = heading_at(lines, index)
         if found is None:
             continue
         number, title = found

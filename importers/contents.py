@@ -43,13 +43,18 @@ class Contents:
 
 def find_contents(lines: list[Line]) -> Contents:
     """The table(s) of contents in `lines`; empty when there is none."""
-    leaders = [not line.blank and _is_leader_line(line) for line in lines]
+    # A leader line ends in a page number: most lines are ruled out by their last character.
+    leaders = [line.raw[-1:].isdigit() and _is_leader_line(line) for line in lines]
     indexes: set[int] = set()
     index = 0
     while index < len(lines):
         line = lines[index]
         headed = not line.blank and CONTENTS_HEADINGS.match(line.text) is not None
-        run = _run_from(lines, leaders, index, headed)
+        run = (
+            _run_from(lines, leaders, index, headed)
+            if headed or leaders[index] or line.blank
+            else []
+        )
         if run:
             indexes.update(run)
             index = max(run) + 1
@@ -65,7 +70,7 @@ def _run_from(lines: list[Line], leaders: list[bool], start: int, headed: bool) 
     `leaders[i]` says whether line i ends in leaders and a page number.
     """
     if not (headed or leaders[start] or lines[start].blank):
-        return []  # the common case, decided without walking on
+        return []
     run = [start] if headed else []
     found = 0
     index = start + (1 if headed else 0)
@@ -87,7 +92,7 @@ def _run_from(lines: list[Line], leaders: list[bool], start: int, headed: bool) 
 
 
 def _is_leader_line(line: Line) -> bool:
-    text = line.raw.rstrip()
+    text = line.raw  # stripped already
     if not text[-1:].isdigit() or not _LEADER_PAGE.search(text):
         return False
     return bool(_DOTS.search(text)) or (_ENTRY.match(line.text) is not None and len(line.cells) > 1)

@@ -9,6 +9,7 @@ Words hyphenated across a line break are joined onto the first line.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -45,7 +46,9 @@ _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-$")
 _KEEP_HYPHEN_BEFORE = frozenset({"och", "eller", "samt", "resp", "respektive", "till", "som"})
 _MAX_HEADER_PARAGRAPH = 8
 _RUNNING_HEAD_LINES = 15
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")
+_LOOSE_DROPPED = b" #0123456789"
+"""What a line's loose key leaves out: spaces, digits, and `#` (which stands for digits)."""
 _SIGNATURE_FOOTER = re.compile(
     r"^(?:(?:Justerandes?|Ordförandes|Sekreterarens|Justerares)\s+sign(?:atur|\.)?"
     r"|Utdragsbestyrkande|Signatur(?:er)?:?)(?:\s+(?:Justerandes?\s+sign\S*|Utdragsbestyrkande"
@@ -80,6 +83,18 @@ class Line:
         self.blank = not text
         self._cells: tuple[str, ...] | None = None
 
+    @classmethod
+    def blank_at(cls, number: int) -> Line:
+        """An empty line standing at `number` (what `Line(number, "")` makes, made cheaply)."""
+        line = cls.__new__(cls)
+        line.number, line.struck, line.heading, line.page, line.continues = (
+            number, False, False, None, False,
+        )  # fmt: skip
+        line.raw = line.text = ""
+        line.blank = True
+        line._cells = None
+        return line
+
     def set_raw(self, raw: str) -> None:
         """Replace the line's content, keeping `text` and `cells` in step."""
         self.raw = raw.strip()
@@ -92,7 +107,11 @@ class Line:
     def cells(self) -> tuple[str, ...]:
         """The line's columns, split on tabs and runs of two or more spaces."""
         if self._cells is None:
-            self._cells = tuple(c for c in _CELL_SPLIT.split(self.raw) if c) if self.raw else ()
+            raw = self.raw
+            if raw == self.text:  # single spaces only: no gap, one cell (most lines)
+                self._cells = (raw,) if raw else ()
+            else:
+                self._cells = tuple(c for c in _CELL_SPLIT.split(raw) if c)
         return self._cells
 
     def __repr__(self) -> str:
@@ -186,20 +205,26 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     A line of the first page's head that recurs, digits aside, at least twice
     more is a running header: its first print is read, the repeats are not.
     """
-    head = [line for line in lines if not line.blank][:_RUNNING_HEAD_LINES]
+    texts = [line.text for line in lines]
+    loose = _loose_keys(texts)
+    head = [i for i, text in enumerate(texts) if text][:_RUNNING_HEAD_LINES]
+    head = [i for i in head if len(texts[i]) >= 6]
+    counts = Counter(loose)
+    if all(counts[loose[i]] < 3 for i in head):
+        return lines  # no head line recurs, even loosely: most documents
     keys: dict[str, int] = {}
-    for line in head:
-        if len(line.text) >= 6:
-            keys.setdefault(_masked(line.text), line.number)
-    masked = [  # `_masked`, written out: this runs for every line
-        _DIGITS.sub("#", text.replace(" ", "").casefold()) if len(text := line.text) >= 6 else ""
-        for line in lines
+    for i in head:
+        keys.setdefault(_masked(texts[i]), lines[i].number)
+    wanted = {key.replace("#", "") for key in keys}
+    masked = [  # the regex runs only where the loose key may match: a few lines
+        _masked(text) if len(text) >= 6 and key in wanted else ""
+        for text, key in zip(texts, loose, strict=True)
     ]
-    counts: dict[str, int] = {}
+    repeats: dict[str, int] = {}
     for key in masked:
         if key in keys:
-            counts[key] = counts.get(key, 0) + 1
-    running = {key for key, count in counts.items() if count >= 3}
+            repeats[key] = repeats.get(key, 0) + 1
+    running = {key for key, count in repeats.items() if count >= 3}
     if not running:
         return lines
     return [
@@ -209,8 +234,20 @@ def _drop_running_headers(lines: list[Line]) -> list[Line]:
     ]
 
 
+def _loose_keys(texts: list[str]) -> list[str]:
+    """Each text's `_masked` key without its `#`s, for all texts in one pass over their bytes.
+
+    Spaces, `#` and ASCII digits are single bytes in UTF-8, never part of another
+    character, and `casefold` leaves them alone: dropping them from the bytes
+    and casefolding after gives what `_masked(text).replace("#", "")` gives.
+    """
+    joined = "\n".join(texts).encode("utf-8", "surrogatepass")
+    loose = joined.translate(None, _LOOSE_DROPPED).decode("utf-8", "surrogatepass")
+    return loose.casefold().split("\n")
+
+
 def _masked(text: str) -> str:
-    """A line's text (single-spaced, as `Line.text` is) without spaces, digits as `#`."""
+    """A line's text (single-spaced, as `Line.text` is) without spaces, digit runs as `#`."""
     return _DIGITS.sub("#", text.replace(" ", "").casefold())
 
 

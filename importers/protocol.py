@@ -59,12 +59,12 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
     zone = lines[attendance_at:zone_end] if attendance_at is not None else []
     skipped = {lines[i].number for i in contents.indexes}
     attendance, leftovers = _read_attendance(
-        [Line(x.number, "") if x.number in skipped else x for x in zone]
+        [Line.blank_at(x.number) if x.number in skipped else x for x in zone]
     )
     attendees = attendance.attendees
     attendance_warnings = attendance.warnings
     head_lines = [
-        line if i not in contents.indexes else Line(line.number, "")
+        line if i not in contents.indexes else Line.blank_at(line.number)
         for i, line in enumerate(lines[: attendance_at if attendance_at is not None else zone_end])
     ] + leftovers
     try:
@@ -135,7 +135,7 @@ def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
         if signing or (heading is None and (in_head or _signs_above_role(lines, index))):
             leftovers.append(line)
             continue
-        leftovers.append(Line(line.number, ""))
+        leftovers.append(Line.blank_at(line.number))
         if heading:
             reader.heading(heading, line)
         elif not reader.row(line):
