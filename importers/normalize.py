@@ -32,6 +32,9 @@ _PAGE_FURNITURE = re.compile(
     f"^(?:{_PAGE_NUMBER.pattern[1:-1]}|{_URL_ONLY}|{_RULE_ONLY})$", re.IGNORECASE
 )
 """A page number, a bare URL or a rule: one pattern, as every line is tried."""
+_FURNITURE_STARTS = frozenset("-–_=—.*|:<" + "sSpPhHwWſ")
+"""Besides digits, the characters `_PAGE_FURNITURE` may match first (a line's text never
+starts with a space; `ſ` is an `s` to a case-blind pattern)."""
 _ADDRESS_KEYWORDS = (
     "POSTADRESS", "BESÖKSADRESS", "TELEFON", "TELEFAX", "ORG.NR", "ORGANISATIONSNUMMER",
     "PLUSGIRO", "BANKGIRO", "E-POST", "INTERNET", "WEBBPLATS", "HEMSIDA",
@@ -55,6 +58,10 @@ _SIGNATURE_FOOTER = re.compile(
     r"|Ordförandes\s+sign\S*|_+|\.+))*\s*$",
     re.IGNORECASE,
 )
+
+
+_FOOTER_STARTS = frozenset("JjOoSsUuſ")
+"""The characters `_SIGNATURE_FOOTER` may match first (`ſ` is an `s` to a case-blind pattern)."""
 
 
 class Line:
@@ -129,11 +136,11 @@ class NormalizedText:
 def normalize(document_lines: Sequence[DocumentLine]) -> NormalizedText:
     """Turn a document's lines into clean lines numbered as in its text."""
     lines = [
-        _to_line(number, line)
-        for number, line in enumerate(document_lines, start=1)
-        if not line.furniture
+        line
+        for number, document_line in enumerate(document_lines, start=1)
+        if not document_line.furniture
+        and not _is_page_furniture(line := _to_line(number, document_line))
     ]
-    lines = [line for line in lines if not _is_page_furniture(line)]
     letterhead, lines = _split_letterhead(lines)
     lines = _drop_repeated_headers(lines, letterhead)
     lines = _drop_running_headers(lines)
@@ -152,6 +159,9 @@ def _to_line(number: int, line: DocumentLine) -> Line:
 
 
 def _is_page_furniture(line: Line) -> bool:
+    first = line.text[:1]
+    if not first.isdecimal() and first not in _FURNITURE_STARTS:
+        return False  # most lines: no page number, URL or rule starts so
     return _PAGE_FURNITURE.match(line.text) is not None
 
 
@@ -252,6 +262,10 @@ def _masked(text: str) -> str:
 
 
 def _drop_address_blocks(lines: list[Line]) -> list[Line]:
+    upper_text = "\n".join([line.text for line in lines]).upper()
+    if sum(word in upper_text for word in _ADDRESS_KEYWORDS) < 2:
+        return lines  # a block starts with a line naming two: most documents name none
+
     def starts(run: list[Line]) -> bool:
         upper = run[0].text.upper()
         if not _ANY_ADDRESS_KEYWORD.search(upper):
@@ -289,7 +303,11 @@ def _drop_signature_footers(lines: list[Line]) -> list[Line]:
     Only these known forms go: text that merely repeats (the same attachment
     under three items) is the protocol's own and stays.
     """
-    return [line for line in lines if not _SIGNATURE_FOOTER.match(line.text)]
+    return [
+        line
+        for line in lines
+        if line.text[:1] not in _FOOTER_STARTS or not _SIGNATURE_FOOTER.match(line.text)
+    ]
 
 
 def _join_hyphenated_words(lines: list[Line]) -> None:
