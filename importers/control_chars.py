@@ -42,12 +42,17 @@ def strip_controls(text: str) -> tuple[str, int]:
     return clean, sequences + controls
 
 
+def has_controls(text: str) -> bool:
+    """Does `text` hold anything `strip_controls` would remove? (One scan; most texts do not.)"""
+    return _CONTROL.search(text) is not None
+
+
 def strip_controls_with_warnings(text: str) -> tuple[str, tuple[ParseWarning, ...]]:
     """`strip_controls` line by line, with a warning naming each line where something went.
 
     Lines are counted by newline, 1-based, as everywhere in the importer.
     """
-    if not _CONTROL.search(text):  # the common case: nothing to do, no copy
+    if not has_controls(text):  # the common case: nothing to do, no copy
         return text, ()
     clean_lines: list[str] = []
     warnings: list[ParseWarning] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -106,7 +107,7 @@ def text_lines(text: str) -> tuple[DocumentLine, ...]:
     if not _NEEDS_TRANSLATION.search(text) and not _MARKUP_SIGNS.search(text):
         return tuple(  # `_plain_line` written out: this is every line of most files
             [
-                DocumentLine(tuple(r.split("\t"))) if (r := raw.rstrip()) else _BLANK_LINE
+                _new_line((tuple(r.split("\t")), *_PLAIN)) if (r := raw.rstrip()) else _BLANK_LINE
                 for raw in text.split("\n")
             ]
         )
@@ -123,8 +124,12 @@ def _marked_line(raw: str) -> DocumentLine:
 
 
 _BLANK_LINE = DocumentLine(cells=())
+_new_line = functools.partial(tuple.__new__, DocumentLine)
+"""`DocumentLine._make`, without the Python-level call: every line of a text file is one."""
+_PLAIN = tuple(DocumentLine._field_defaults[name] for name in DocumentLine._fields[1:])
+"""The fields after `cells` of a plain line: their defaults."""
 
 
 def _plain_line(text: str) -> DocumentLine:
     """A line with no markup (the common case, read without `clean_line`)."""
-    return DocumentLine(tuple(text.split("\t"))) if text else _BLANK_LINE
+    return _new_line((tuple(text.split("\t")), *_PLAIN)) if text else _BLANK_LINE

@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from importers.control_chars import clean_document, strip_controls_with_warnings
+from importers.control_chars import clean_document, has_controls, strip_controls_with_warnings
 from importers.decoding import Decoded, decode
 from importers.document import Document, sha256_hex
 from importers.markup import text_lines
@@ -81,8 +81,10 @@ def _source_from_bytes(data: bytes, name: str) -> SourceText:
         if data.startswith(signature):
             raise ProtocolError(name, f"this is {what}", 1)
     decoded = decode_bytes(data, name)
-    _refuse_binary(decoded.text, name)
-    text, removed = strip_controls_with_warnings(decoded.text)
+    text, removed = decoded.text, ()
+    if has_controls(text):  # every control `_refuse_binary` counts is one of these
+        _refuse_binary(text, name)
+        text, removed = strip_controls_with_warnings(text)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     warnings = tuple(sorted((*decoded.warnings, *removed), key=lambda w: w.line or 0))
     return SourceText(name, text, decoded.encoding, digest, warnings)
