@@ -16,6 +16,21 @@ ITEM_HEADING = re.compile(
     r"|[A-ZÅÄÖ]{2,5}\s+(?P<coded>\d{1,3})(?:\s+(?=[A-ZÅÄÖ])|$)"  # SON 108 Title
     r")(?P<title>[^\d\s].*)?$"
 )
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ")
+_ITEM_SIGNS = frozenset("§\ufffd")
+
+
+def may_open_item(text: str) -> bool:
+    """Can `ITEM_HEADING` match `text`, by its first two characters? (False for most lines.)
+
+    It needs a digit, `§` or `�` first, or two capitals (`KS § 45`, `SON 108`).
+    """
+    first = text[:1]
+    return (
+        first in _ITEM_SIGNS or first.isdecimal() or (first in _CAPITALS and text[1:2] in _CAPITALS)
+    )
+
+
 _DIARY_TITLE = re.compile(r"^(?:dnr|diarienr|diarienummer|ärendenr)\b\.?:?\s*\S+", re.I)
 _ATTACHMENT = re.compile(r"^(?P<word>Bilagor|Bilaga)(?:\s+\d+)?\s*:?\s*(?P<rest>.*)$", re.I)
 _TERMINATORS = (".", "?", "!", ":")
@@ -49,9 +64,8 @@ def find_headings(
     headings: list[Heading] = []
     warnings: list[ParseWarning] = []
     inner_list = 0
-    match_heading = ITEM_HEADING.match  # tried on every line: ruled out here, not in a call
     for index in range(start, len(lines)):
-        if index in skip or match_heading(lines[index].text) is None:
+        if index in skip or not may_open_item(lines[index].text):
             continue
         found = heading_at(lines, index)
         if found is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from importers.lexicon import ABSENT_MARKS, FUNCTIONS, REPLACES, SUBSTITUTE_MARKS
 from importers.organizations import (
@@ -58,8 +58,7 @@ _ABSENT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """The people one entry names: one, or a substitute and the member replaced."""
 
     people: tuple[Attendee, ...]
@@ -74,15 +73,22 @@ def read_entry(
     entry = _read_entry(tuple(cells), role, present, struck)
     if entry is None:
         return None
-    return Entry(tuple(_at_line(person, line) for person in entry.people), entry.ticked)
+    people, ticked = entry
+    if len(people) == 1:  # most rows: `_at_line` written out
+        person = people[0]
+        return Entry((_new_attendee((*person[:_LINE_FIELD], line, *person[_AFTER_LINE:])),), ticked)
+    return Entry(tuple(_at_line(person, line) for person in people), ticked)
 
 
 _LINE_FIELD = Attendee._fields.index("line")
+_AFTER_LINE = _LINE_FIELD + 1
+_new_attendee = functools.partial(tuple.__new__, Attendee)
+"""`Attendee._make` without a Python-level call: it runs for every row."""
 
 
 def _at_line(person: Attendee, line: int) -> Attendee:
     """The person read at `line` (`_replace`, without its keyword handling: it runs per row)."""
-    return Attendee(*person[:_LINE_FIELD], line, *person[_LINE_FIELD + 1 :])
+    return _new_attendee((*person[:_LINE_FIELD], line, *person[_AFTER_LINE:]))
 
 
 @functools.lru_cache(maxsize=16384)

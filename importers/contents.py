@@ -45,6 +45,8 @@ def find_contents(lines: list[Line]) -> Contents:
     """The table(s) of contents in `lines`; empty when there is none."""
     # A leader line ends in a page number: most lines are ruled out by their last character.
     leaders = [line.raw[-1:].isdigit() and _is_leader_line(line) for line in lines]
+    if not any(leaders):
+        return _NO_CONTENTS  # every block holds a leader line, headed or not: most documents
     indexes: set[int] = set()
     index = 0
     while index < len(lines):
@@ -62,6 +64,9 @@ def find_contents(lines: list[Line]) -> Contents:
             index += 1
     entries = [entry for i in sorted(indexes) if (entry := _entry(lines[i]))]
     return Contents(frozenset(indexes), tuple(entries))
+
+
+_NO_CONTENTS = Contents(frozenset(), ())
 
 
 def _run_from(lines: list[Line], leaders: list[bool], start: int, headed: bool) -> list[int]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from importers.agenda import ITEM_HEADING, Heading, find_headings, read_item
+from importers.agenda import ITEM_HEADING, Heading, find_headings, may_open_item, read_item
 from importers.attendance import (
     AttendanceReader,
     AttendanceReading,
+    Section,
     is_tick_row,
     read_section_heading,
 )
@@ -108,7 +110,11 @@ def parse_lines(document_lines: Sequence[DocumentLine], path: str) -> Protocol:
 
 def _first_section_heading(lines: list[Line]) -> int | None:
     for index, line in enumerate(lines):
-        if ITEM_HEADING.match(line.text) and not line.text[:4].isdigit():
+        if (
+            may_open_item(line.text)
+            and ITEM_HEADING.match(line.text)
+            and not line.text[:4].isdigit()
+        ):
             return None
         if not line.blank and (read_section_heading(line) or is_tick_row(line)):
             return index
@@ -129,8 +135,7 @@ def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
         if line.blank:
             leftovers.append(line)
             continue
-        heading = read_section_heading(line)
-        opens, in_head = head_look(line) if heading is None else (False, False)
+        heading, opens, in_head = _row_look(line.raw)
         signing = heading is None and (signing or opens)
         if signing or (heading is None and (in_head or _signs_above_role(lines, index))):
             leftovers.append(line)
@@ -142,6 +147,20 @@ def _read_attendance(lines: list[Line]) -> tuple[AttendanceReading, list[Line]]:
             message = f"not an attendance row: {line.text!r}"
             reader.reading.warnings.append(ParseWarning(line.number, message))
     return reader.close(), leftovers
+
+
+@functools.lru_cache(maxsize=8192)
+def _row_look(raw: str) -> tuple[Section | None, bool, bool]:
+    """(the section it opens, opens the signatures, belongs to the head) of a line in the lists.
+
+    Kept per text, as its parts are: a council's rows recur from meeting to meeting.
+    """
+    line = Line(0, raw)
+    heading = read_section_heading(line)
+    if heading is not None:
+        return heading, False, False
+    opens, in_head = head_look(line)
+    return None, opens, in_head
 
 
 def _signs_above_role(lines: list[Line], index: int) -> bool:
