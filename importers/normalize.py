@@ -135,12 +135,15 @@ class NormalizedText:
 
 def normalize(document_lines: Sequence[DocumentLine]) -> NormalizedText:
     """Turn a document's lines into clean lines numbered as in its text."""
-    lines = [
-        line
-        for number, document_line in enumerate(document_lines, start=1)
-        if not document_line.furniture
-        and not _is_page_furniture(line := _to_line(number, document_line))
-    ]
+    lines = []
+    for number, document_line in enumerate(document_lines, start=1):
+        if document_line.furniture:
+            continue
+        line = _to_line(number, document_line)
+        first = line.text[:1]  # most lines are ruled out by the character they start with
+        if (first.isdecimal() or first in _FURNITURE_STARTS) and _PAGE_FURNITURE.match(line.text):
+            continue  # a page number, a bare URL or a rule
+        lines.append(line)
     letterhead, lines = _split_letterhead(lines)
     lines = _drop_repeated_headers(lines, letterhead)
     lines = _drop_running_headers(lines)
@@ -156,13 +159,6 @@ def _to_line(number: int, line: DocumentLine) -> Line:
         raw = "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
     struck = bool(line.struck) and line.struck[0]  # `first_struck`, without a property call
     return Line(number, raw, struck, line.heading, line.page)
-
-
-def _is_page_furniture(line: Line) -> bool:
-    first = line.text[:1]
-    if not first.isdecimal() and first not in _FURNITURE_STARTS:
-        return False  # most lines: no page number, URL or rule starts so
-    return _PAGE_FURNITURE.match(line.text) is not None
 
 
 def _split_letterhead(lines: list[Line]) -> tuple[list[Line], list[Line]]:
