@@ -28,6 +28,7 @@ Not part of the test suite.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import statistics
@@ -57,6 +58,12 @@ from store.parse_pool import default_workers
 
 
 def timed(action: Callable[[], object]) -> float:
+    """Wall seconds of `action`, started with no write-back pending from an earlier step.
+
+    A step leaves up to a few hundred MB of dirty pages (its databases); flushed
+    during the next step, they would take CPU from it on a 2-core machine.
+    """
+    os.sync()
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
@@ -155,7 +162,9 @@ def measure(size: int, seed: int, workers: int, repeat: int) -> dict[str, float]
             here = Path(scratch) / f"run{run}"
             here.mkdir()
             runs.append({**end_to_end(folder, paths, here, workers), **split_timings(paths, here)})
-    return {part: statistics.median(r[part] for r in runs) for part in runs[0]}
+    medians = {part: statistics.median(r[part] for r in runs) for part in runs[0]}
+    fresh = [r["fresh"] for r in runs]
+    return {**medians, "fresh_fastest": min(fresh), "fresh_slowest": max(fresh)}
 
 
 def report(size: int, seconds: dict[str, float], workers: int, repeat: int) -> None:
@@ -165,7 +174,8 @@ def report(size: int, seconds: dict[str, float], workers: int, repeat: int) -> N
     print(
         f"  fresh import, end to end:   protokoll {rate['fresh']:5.0f}/s, "
         f"plain sqlite3 {rate['raw_fresh']:5.0f}/s, "
-        f"ratio {seconds['fresh'] / seconds['raw_fresh']:.2f}x"
+        f"ratio {seconds['fresh'] / seconds['raw_fresh']:.2f}x "
+        f"(protokoll's runs {rate['fresh_slowest']:.0f}–{rate['fresh_fastest']:.0f}/s)"
     )
     main_ms, workers_ms = (1000 * seconds[f"fresh_{p}_cpu"] / size for p in ("main", "workers"))
     print(
