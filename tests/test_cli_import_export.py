@@ -173,3 +173,11 @@ def test_the_help_check_finds_what_lacks_help() -> None:
         """Has help."""
 
     assert missing_help(get_command(bare)) == ["protokoll", "protokoll one", "protokoll one flag"]
+
+
+def test_import_help_names_every_kind_of_file_it_reads() -> None:
+    from importers.reading import PROTOCOL_SUFFIXES
+
+    text = " ".join(CliRunner().invoke(app, ["import", "--help"]).output.split())
+    shown = {suffix for suffix in PROTOCOL_SUFFIXES if suffix in text}
+    assert {".txt", ".md", ".pdf", ".docx"} <= shown

@@ -406,7 +406,7 @@ TEXTS: dict[str, str] = {
     "cli.demo.opening": "Opening the demo copy {path} (sample.db never changes).",
     "cli.no_database": "No database at {path}. Import first (protokoll --db {path} import FILES), or name another with --db.",
     "cli.import": "Import protocols into the database, each file all or nothing. A file already imported with the same text is left unchanged; a changed file replaces its meeting unless that meeting was reviewed or edited. Prints a line per file that failed, was refused or has warnings, then a summary and the database. Exits with status 1 if any file failed or no protocol file was found.",
-    "cli.import.paths": "Protocol files (.txt, .md) or folders to search recursively.",
+    "cli.import.paths": "Protocol files (.txt, .md, .pdf, .docx) or folders to search recursively.",
     "cli.import.replace": "Also replace meetings that someone has reviewed or edited since they were imported (their edits are lost).",
     "cli.import.stopped": "Import interrupted (Ctrl-C) after {done} of {total} files: every file imported so far is stored whole; the other {left} were not tried.",
     "source.encoding": "Encoding: {name}",

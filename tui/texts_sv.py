@@ -416,7 +416,7 @@ TEXTS: dict[str, str] = {
     "cli.demo.opening": "Öppnar demokopian {path} (sample.db ändras aldrig).",
     "cli.no_database": "Ingen databas i {path}. Importera först (protokoll --db {path} import FILER), eller ange en annan med --db.",
     "cli.import": "Importera protokoll till databasen, varje fil helt eller inte alls. En fil som redan importerats med samma text lämnas oförändrad; en ändrad fil ersätter sitt möte om inte mötet granskats eller ändrats. Skriver en rad per fil som misslyckades, vägrades eller har varningar, sedan en sammanfattning och databasen. Slutstatus 1 om någon fil misslyckades eller ingen protokollfil hittades.",
-    "cli.import.paths": "Protokollfiler (.txt, .md) eller mappar att söka igenom.",
+    "cli.import.paths": "Protokollfiler (.txt, .md, .pdf, .docx) eller mappar att söka igenom.",
     "cli.import.replace": "Ersätt även möten som någon granskat eller ändrat sedan de importerades (ändringarna försvinner).",
     "cli.import.stopped": "Importen avbröts (Ctrl-C) efter {done} av {total} filer: varje fil som importerats är lagrad hel; de övriga {left} prövades inte.",
     "source.encoding": "Teckenkodning: {name}",
