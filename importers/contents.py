@@ -52,11 +52,7 @@ def find_contents(lines: list[Line]) -> Contents:
     while index < len(lines):
         line = lines[index]
         headed = not line.blank and CONTENTS_HEADINGS.match(line.text) is not None
-        run = (
-            _run_from(lines, leaders, index, headed)
-            if headed or leaders[index] or line.blank
-            else []
-        )
+        run = _run_from(lines, leaders, index, headed)
         if run:
             indexes.update(run)
             index = max(run) + 1
@@ -75,7 +71,7 @@ def _run_from(lines: list[Line], leaders: list[bool], start: int, headed: bool) 
     `leaders[i]` says whether line i ends in leaders and a page number.
     """
     if not (headed or leaders[start] or lines[start].blank):
-        return []
+        return []  # the common case, decided without walking on
     run = [start] if headed else []
     found = 0
     index = start + (1 if headed else 0)

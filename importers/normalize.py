@@ -58,8 +58,6 @@ _SIGNATURE_FOOTER = re.compile(
     r"|Ordförandes\s+sign\S*|_+|\.+))*\s*$",
     re.IGNORECASE,
 )
-
-
 _FOOTER_STARTS = frozenset("JjOoSsUuſ")
 """The characters `_SIGNATURE_FOOTER` may match first (`ſ` is an `s` to a case-blind pattern)."""
 

@@ -1,4 +1,4 @@
-"""The shortcuts normalising takes for speed decide exactly what the full rules decide.
+"""The shortcuts normalising and item reading take for speed decide what the full rules decide.
 
 Each line is first checked by something cheap (its first character, a key built
 from the whole text's bytes) before a pattern runs; these tests hold each
@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from importers import parse_text
+from importers.agenda import ITEM_HEADING, may_open_item
 from importers.normalize import (
     _FOOTER_STARTS,
     _FURNITURE_STARTS,
@@ -119,3 +120,15 @@ def test_a_running_header_that_changes_case_and_page_number_is_read_once() -> No
     bodies = " ".join(item.body for item in protocol.items)
     assert [item.number for item in protocol.items] == [1, 2, 3]
     assert "STORÅ" not in bodies and "Storå" not in bodies
+
+
+def test_a_line_the_item_guard_turns_away_is_never_an_item_heading() -> None:
+    examples = ["§ 12 Val av justerare", "KS § 45 Budget", "1. Mötet öppnas", "39 § Laglighet",
+                "SON 108 Taxor", "\ufffd 3 Ärenden", "12. Beslut", "KS 7 Beslut"]  # fmt: skip
+    assert all(ITEM_HEADING.match(x) and may_open_item(x) for x in examples)
+    for code in range(0x10000):
+        for example in examples:
+            for at in (0, 1):  # the guard reads the first two characters
+                text = example[:at] + chr(code) + example[at + 1 :]
+                if ITEM_HEADING.match(text):
+                    assert may_open_item(text), repr(text)
