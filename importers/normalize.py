@@ -137,7 +137,11 @@ def normalize(document_lines: Sequence[DocumentLine]) -> NormalizedText:
     for number, document_line in enumerate(document_lines, start=1):
         if document_line.furniture:
             continue
-        line = _to_line(number, document_line)
+        raw = "\t".join(document_line.cells)
+        if "|" in raw:  # a table's rules (`1. | Mötet öppnades`, Markdown `| a | b |`)
+            raw = _table_cells(raw)
+        struck = bool(document_line.struck) and document_line.struck[0]
+        line = Line(number, raw, struck, document_line.heading, document_line.page)
         first = line.text[:1]  # most lines are ruled out by the character they start with
         if (first.isdecimal() or first in _FURNITURE_STARTS) and _PAGE_FURNITURE.match(line.text):
             continue  # a page number, a bare URL or a rule
@@ -151,12 +155,9 @@ def normalize(document_lines: Sequence[DocumentLine]) -> NormalizedText:
     return NormalizedText(lines=[x for x in lines if x.number > 0], letterhead=letterhead)
 
 
-def _to_line(number: int, line: DocumentLine) -> Line:
-    raw = "\t".join(line.cells)
-    if "|" in raw:  # a table's rules (`1. | Mötet öppnades`, Markdown `| a | b |`): cell breaks
-        raw = "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
-    struck = bool(line.struck) and line.struck[0]  # `first_struck`, without a property call
-    return Line(number, raw, struck, line.heading, line.page)
+def _table_cells(raw: str) -> str:
+    """A table row's rules read as cell breaks."""
+    return "\t".join(cell.strip() for cell in _TABLE_RULE.split(raw.strip(" |")))
 
 
 def _split_letterhead(lines: list[Line]) -> tuple[list[Line], list[Line]]:
