@@ -230,14 +230,15 @@ class AttendanceReader:
             for piece in pieces:
                 self._add(read_entry([piece], section.role, section.present, line.number), line)
             return True
-        entry = read_entry(list(line.cells), section.role, section.present, line.number,
+        entry = read_entry(line.cells, section.role, section.present, line.number,
                            struck=line.struck)  # fmt: skip
         if entry is None:
             return bool(EMPTY_SEAT.match(line.text))
-        first = len(self.reading.attendees)
+        attendees = self.reading.attendees
+        first = len(attendees)
         for index in range(first, first + len(entry.people)):
             self.grid.append((index, entry.ticked))
-        self._add(entry, line)
+        attendees.extend(entry.people)
         return True
 
     def _column_row(self, line: Line) -> bool:

@@ -74,9 +74,10 @@ def read_entry(
     if entry is None:
         return None
     people, ticked = entry
-    if len(people) == 1:  # most rows: `_at_line` written out
+    if len(people) == 1:  # most rows: `_at_line` and `Entry` written out
         person = people[0]
-        return Entry((_new_attendee((*person[:_LINE_FIELD], line, *person[_AFTER_LINE:])),), ticked)
+        stamped = _new_attendee((*person[:_LINE_FIELD], line, *person[_AFTER_LINE:]))
+        return _new_entry(((stamped,), ticked))
     return Entry(tuple(_at_line(person, line) for person in people), ticked)
 
 
@@ -84,6 +85,7 @@ _LINE_FIELD = Attendee._fields.index("line")
 _AFTER_LINE = _LINE_FIELD + 1
 _new_attendee = functools.partial(tuple.__new__, Attendee)
 """`Attendee._make` without a Python-level call: it runs for every row."""
+_new_entry = functools.partial(tuple.__new__, Entry)
 
 
 def _at_line(person: Attendee, line: int) -> Attendee:
