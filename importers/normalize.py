@@ -115,6 +115,8 @@ class Line:
             raw = self.raw
             if raw == self.text:  # single spaces only: no gap, one cell (most lines)
                 self._cells = (raw,) if raw else ()
+            elif raw.replace("\t", " ") == self.text:  # single tabs between single-spaced cells
+                self._cells = tuple(raw.split("\t"))
             else:
                 self._cells = tuple(c for c in _CELL_SPLIT.split(raw) if c)
         return self._cells

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from importers import parse_text
 from importers.agenda import ITEM_HEADING, may_open_item
 from importers.normalize import (
+    _CELL_SPLIT,
     _FOOTER_STARTS,
     _FURNITURE_STARTS,
     _PAGE_FURNITURE,
@@ -132,3 +133,10 @@ def test_a_line_the_item_guard_turns_away_is_never_an_item_heading() -> None:
                 text = example[:at] + chr(code) + example[at + 1 :]
                 if ITEM_HEADING.match(text):
                     assert may_open_item(text), repr(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\xa0\u2003|"), max_size=16))
+def test_a_lines_cells_are_what_the_gap_pattern_splits(raw: str) -> None:
+    line = Line(0, raw)
+    assert line.cells == tuple(c for c in _CELL_SPLIT.split(line.raw) if c)
