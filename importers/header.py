@@ -269,8 +269,15 @@ def is_role_line(line: Line) -> bool:
     return _role_line(line) is not None
 
 
-def _role_line(line: Line) -> list[OfficerRole] | None:
+def _role_line(line: Line) -> tuple[OfficerRole, ...] | None:
     """The roles a line like `Ordförande   Justerare` names, or None."""
+    return _roles_in(line.raw)
+
+
+@functools.lru_cache(maxsize=8192)
+def _roles_in(raw: str) -> tuple[OfficerRole, ...] | None:
+    """`_role_line` by a line's text alone: asked of every head line and attendance row."""
+    line = Line(0, raw)
     first = line.text.split(" ", 1)[0].casefold().rstrip(":")
     if first not in _ROLE_WORDS:
         return None
@@ -278,7 +285,7 @@ def _role_line(line: Line) -> list[OfficerRole] | None:
     if not words or len(words) > 4:
         return None
     roles = [_ROLE_WORDS.get(word.casefold().rstrip(":")) for word in words]
-    return [role for role in roles if role] if all(roles) else None
+    return tuple(role for role in roles if role) if all(roles) else None
 
 
 def _read_signature(lines: list[Line], index: int, head: Head) -> None:
