@@ -102,13 +102,11 @@ class ParsedStream(Iterator[ParsedFile | ParseFailure]):
         self._pending: deque[tuple[list[Path], Future | None]] = deque()
         self._ready: deque[ParsedFile | ParseFailure] = deque()
         if workers:
-            self._pool = ProcessPoolExecutor(
-                workers,
-                mp_context=multiprocessing.get_context(context),
-                initializer=_start_worker,
-                initargs=(os.getpid(),),
-            )
-            while len(self._pending) < AHEAD and self._paths:
+            try:
+                self._pool = _start_pool(workers, context)
+            except Exception:  # a pool that cannot start at all: parse here, as when one breaks
+                self._pool = None
+            while self._pool is not None and len(self._pending) < AHEAD and self._paths:
                 self._submit_next()
 
     def __next__(self) -> ParsedFile | ParseFailure:
@@ -147,6 +145,38 @@ class ParsedStream(Iterator[ParsedFile | ParseFailure]):
             return
         chunk = [self._paths.popleft() for _ in range(min(CHUNK, len(self._paths)))]
         self._pending.append((chunk, _submit(self._pool, chunk)))
+
+
+def _start_pool(workers: int, context: str) -> ProcessPoolExecutor:
+    """The worker pool; with `spawn`, multiprocessing's resource tracker started first.
+
+    The tracker's process is given `sys.stderr`'s file descriptor. Inside the app,
+    Textual's stand-in for stderr has none (`fileno()` is -1) and the start fails
+    ("bad value(s) in fds_to_keep"), so the real stderr is lent for that moment.
+    """
+    if context != "fork":
+        from multiprocessing import resource_tracker
+
+        stand_in = sys.stderr
+        try:
+            if _fileno(stand_in) < 0 and sys.__stderr__ is not None:
+                sys.stderr = sys.__stderr__
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = stand_in
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=multiprocessing.get_context(context),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
+    )
+
+
+def _fileno(stream: object) -> int:
+    try:
+        return stream.fileno()  # type: ignore[attr-defined]
+    except Exception:  # no descriptor at all (io.StringIO, a closed stream)
+        return -1
 
 
 def _submit(pool: ProcessPoolExecutor, chunk: list[Path]) -> Future | None:

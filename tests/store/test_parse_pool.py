@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -72,3 +74,58 @@ def test_ready_says_whether_the_next_result_comes_without_waiting(tmp_path: Path
     finally:
         pooled.close()
     assert not pooled.ready()
+
+
+APP_LIKE_IMPORT = """
+import sys, threading
+from pathlib import Path
+from store.parse_pool import ParseFailure, parse_all
+
+class StandIn:  # what Textual puts in place of stderr while the app runs
+    def write(self, text): return len(text)
+    def flush(self): pass
+    def fileno(self): return -1
+
+def run(paths, found):
+    stream = parse_all(paths, workers=2, min_files=0)
+    found.append(stream._pool is not None)
+    found.extend(r for r in stream)
+
+if __name__ == "__main__":
+    paths = sorted(Path(sys.argv[1]).iterdir()) * 2
+    sys.stderr, found = StandIn(), []
+    thread = threading.Thread(target=run, args=(paths, found))  # the app imports in a thread
+    thread.start(); thread.join()
+    pooled, results = found[0], found[1:]
+    parsed = [r for r in results if not isinstance(r, ParseFailure)]
+    print(pooled, len(results), len(parsed), sys.stderr is not sys.__stderr__)
+"""
+
+
+def test_spawned_workers_start_inside_the_app_where_stderr_has_no_descriptor(tmp_path) -> None:
+    """Inside the app a big import found no workers: Textual's stderr has `fileno()` -1.
+
+    A fresh interpreter, as the app is, with multiprocessing's resource tracker not
+    yet running: the pool must start, parse every file, and give stderr back.
+    """
+    script = tmp_path / "app_like_import.py"
+    script.write_text(APP_LIKE_IMPORT)
+    done = subprocess.run(
+        [sys.executable, str(script), str(SAMPLES)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    count = 2 * len(list(SAMPLES.iterdir()))
+    assert done.stdout.split() == ["True", str(count), str(count), "True"]
+
+
+def test_a_pool_that_cannot_start_parses_here(tmp_path: Path, monkeypatch) -> None:
+    def refuse(workers: int, context: str) -> None:
+        raise OSError(28, "No space left on device")  # no room for its semaphores, say
+
+    monkeypatch.setattr(parse_pool, "_start_pool", refuse)
+    paths = files_with_bad_ones(tmp_path)
+    assert list(parse_all(paths, workers=2, min_files=0)) == list(parse_all(paths, workers=1))
