@@ -252,13 +252,6 @@ def _body_from_first_line(lines: list[Line], head: Head) -> None:
 
 def head_look(line: Line) -> tuple[bool, bool]:
     """(opens the signatures, belongs to the head) for a line among the lists, in one look."""
-    return _head_look(line.raw)
-
-
-@functools.lru_cache(maxsize=8192)
-def _head_look(raw: str) -> tuple[bool, bool]:
-    """`head_look` of a line by its text alone: a council's rows recur from meeting to meeting."""
-    line = Line(0, raw)
     labels = _line_labels(line)
     opens = any(item.label in SIGNATURE_LABELS for item in labels)
     return opens, bool(labels) or _role_line(line) is not None
