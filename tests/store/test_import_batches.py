@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 
 import importers
 from importers.records import AgendaItem, ParsedFile
-from store import edits
+from store import edits, import_run, parse_pool
 from store.db import make_engine
 from store.history import list_history, redo, undo
 from store.import_run import Batch
@@ -89,6 +89,28 @@ def test_many_files_share_a_transaction(tmp_path: Path) -> None:
     summary = import_paths(engine, [folder], workers=1)
     assert summary.count("imported") == 60
     assert 1 <= len(commits) < 10
+    engine.dispose()
+
+
+def slow_chunk(chunk: list[Path]) -> list:
+    """A parse worker's chunk, parsed after a pause: a parser that lags behind the loader."""
+    threading.Event().wait(0.05)
+    return [parse_pool.parse_or_failure(path) for path in chunk]
+
+
+def test_a_parser_a_little_behind_does_not_end_the_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    write_protocols(folder, 150, attendees=4, items=2)
+    monkeypatch.setattr(parse_pool, "_parse_chunk", slow_chunk)  # forked workers see it
+    monkeypatch.setattr(import_run, "BATCH_SECONDS", 30.0)
+    engine = make_engine(str(tmp_path / "waits.db"))
+    commits: list[None] = []
+    event.listen(engine, "commit", lambda _conn: commits.append(None))
+    summary = import_paths(engine, [folder], workers=2)
+    assert summary.count("imported") == 150
+    assert len(commits) <= 2, "one commit per chunk the loader had to wait for"
     engine.dispose()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import os
 import subprocess
 import sys
 import threading
@@ -68,8 +70,7 @@ def test_ready_says_whether_the_next_result_comes_without_waiting(tmp_path: Path
     assert not here.ready() and next(here, None) is None
     pooled = parse_all(seeds * 4, workers=2, min_files=0)
     try:
-        while not pooled.ready():  # the first chunk is being parsed in a worker
-            threading.Event().wait(0.01)
+        assert pooled.ready(within=60), "waits for the worker parsing the first chunk"
         assert [r.source.path for r in pooled] == [str(p) for p in seeds * 4]
     finally:
         pooled.close()
@@ -129,3 +130,23 @@ def test_a_pool_that_cannot_start_parses_here(tmp_path: Path, monkeypatch) -> No
     monkeypatch.setattr(parse_pool, "_start_pool", refuse)
     paths = files_with_bad_ones(tmp_path)
     assert list(parse_all(paths, workers=2, min_files=0)) == list(parse_all(paths, workers=1))
+
+
+def test_workers_parse_at_a_lower_priority_than_the_importing_process() -> None:
+    pool = parse_pool._start_pool(2, "fork")
+    try:
+        niceness = pool.submit(os.nice, 0).result()
+    finally:
+        pool.shutdown()
+    assert niceness == min(19, os.nice(0) + parse_pool.WORKER_NICENESS)
+
+
+def test_the_result_pipe_holds_several_chunks_of_results() -> None:
+    pool = parse_pool._start_pool(2, "fork")
+    try:
+        reader = pool._result_queue._reader  # type: ignore[attr-defined]
+        size = fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ)
+    finally:
+        pool.shutdown()
+    allowed = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    assert size >= min(parse_pool.RESULT_PIPE_BYTES, allowed) > 64 * 1024
