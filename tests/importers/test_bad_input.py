@@ -246,3 +246,14 @@ def test_find_protocol_files_takes_a_single_file(tmp_path: Path) -> None:
 
 def test_find_protocol_files_on_empty_folder(tmp_path: Path) -> None:
     assert list(importers.find_protocol_files([tmp_path])) == []
+
+
+def test_find_protocol_files_follows_file_links_but_not_folder_links(tmp_path: Path) -> None:
+    root = tmp_path / ".archive"  # hidden itself: named explicitly, so it is searched
+    kept = [write(root / "UPPER.TXT", b"Protokoll\n"), write(root / "2024.txt" / "in.md", b"P\n")]
+    outside = write(tmp_path / "elsewhere" / "linked.txt", b"Protokoll\n")
+    (root / "link.txt").symlink_to(outside)
+    (root / "folder-link").symlink_to(outside.parent, target_is_directory=True)
+    (root / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    found = importers.find_protocol_files([root])
+    assert found == sorted([*kept, root / "link.txt"])
