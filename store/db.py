@@ -57,17 +57,23 @@ def write_transaction(engine: Engine, lock: int = WRITER_LOCK) -> Iterator[Conne
     advisory lock `lock` for the transaction. Two importers deciding "already
     imported?" and then inserting therefore take turns instead of both inserting.
     """
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        elif engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
-        try:
-            yield conn
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.commit()
+    with engine.connect() as conn, write_transaction_on(conn, lock):
+        yield conn
+
+
+@contextmanager
+def write_transaction_on(conn: Connection, lock: int = WRITER_LOCK) -> Iterator[Connection]:
+    """`write_transaction` on a connection the caller keeps (one with no transaction open)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    elif conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock})
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
 
 
 def _make_sqlite_engine(url: str) -> Engine:

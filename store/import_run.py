@@ -34,7 +34,7 @@ import importers
 from importers.reading import content_hash_of
 from importers.records import ParsedFile
 from store.bulk import Driver
-from store.db import write_transaction
+from store.db import write_transaction_on
 from store.loading import (
     LOAD_ATTEMPTS,
     FileOutcome,
@@ -154,9 +154,11 @@ def _meetings_with_hashes(
 
 def _import_page_cache(conn: Connection) -> Callable[[], object]:
     """Give `conn` the import's page cache; returns what puts the connection's own back."""
-    own = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-    return lambda: conn.exec_driver_sql(f"PRAGMA cache_size={own}")
+    driver = conn.connection.driver_connection  # no transaction begun for a setting
+    assert driver is not None
+    own = driver.execute("PRAGMA cache_size").fetchone()[0]
+    driver.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    return lambda: driver.execute(f"PRAGMA cache_size={own}")
 
 
 class Batch:
@@ -172,6 +174,9 @@ class Batch:
         """Ids this transaction found or made: valid only once it commits."""
         self.entries: list[tuple[FileOutcome, ParsedFile | None]] = []
         self.stack: ExitStack | None = None
+        self.run: ExitStack | None = None
+        """What `close()` ends: the run's own connection, and its page cache's size put back."""
+        self.run_conn: Connection | None = None
         self.conn: Connection | None = None
         self.driver: Driver | None = None
         self.guarded = False
@@ -223,17 +228,39 @@ class Batch:
             self.record(outcome)
 
     def close(self) -> None:
-        """Roll back what is not committed (after an error that ends the run)."""
+        """End the run: roll back what is uncommitted (after an error), give the connection back."""
+        try:
+            self._roll_back()
+        finally:
+            run, self.run, self.run_conn = self.run, None, None
+            if run is not None:
+                run.close()
+
+    def _roll_back(self) -> None:
         if self.stack is not None:
             stack = self.stack
             self._reset()
             stack.__exit__(RuntimeError, RuntimeError("import ended"), None)
 
+    def _connection(self) -> Connection:
+        """The run's own connection, kept from one transaction to the next.
+
+        Its page cache stays warm: given back to the pool after each transaction,
+        with its own small cache put back, the connection dropped the cached pages,
+        and the next transaction read them again (16 reads and 31 writes of a page
+        per file at 10,000 files, against 8 and 23 kept).
+        """
+        if self.run_conn is None:
+            run = ExitStack()
+            conn = run.enter_context(self.engine.connect())
+            if self.engine.dialect.name == "sqlite":
+                run.callback(_import_page_cache(conn))
+            self.run, self.run_conn = run, conn
+        return self.run_conn
+
     def _begin(self) -> None:
         self.stack = ExitStack()
-        self.conn = self.stack.enter_context(write_transaction(self.engine))
-        if self.engine.dialect.name == "sqlite":
-            self.stack.callback(_import_page_cache(self.conn))
+        self.conn = self.stack.enter_context(write_transaction_on(self._connection()))
         self.driver = Driver(self.conn)
         self.stack.callback(self.driver.close)
         self.discarded = False
@@ -259,7 +286,7 @@ class Batch:
     def _start_over(self) -> None:
         """Roll the transaction back, then store its files again, a savepoint each."""
         entries = self.entries
-        self.close()
+        self._roll_back()
         self.pending = LookupCache()
         self._begin()
         self.guarded = True

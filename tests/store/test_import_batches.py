@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import Connection, event, func, select
 from sqlalchemy.engine import Engine
 
 import importers
@@ -111,6 +111,30 @@ def test_a_parser_a_little_behind_does_not_end_the_transaction(
     summary = import_paths(engine, [folder], workers=2)
     assert summary.count("imported") == 150
     assert len(commits) <= 2, "one commit per chunk the loader had to wait for"
+    engine.dispose()
+
+
+def test_a_run_keeps_one_connection_and_its_big_page_cache_then_puts_the_size_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    write_protocols(folder, 60, attendees=4, items=2)
+    monkeypatch.setattr(import_run, "BATCH_FILES", 10)
+    engine = make_engine(str(tmp_path / "cache.db"))
+    with engine.connect() as conn:
+        default = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    seen: list[tuple[int, int]] = []
+
+    def look(conn: Connection) -> None:
+        driver = conn.connection.driver_connection
+        seen.append((id(driver), driver.execute("PRAGMA cache_size").fetchone()[0]))
+
+    event.listen(engine, "commit", look)
+    assert import_paths(engine, [folder], workers=1).count("imported") == 60
+    assert len(seen) >= 6 and len({driver for driver, _size in seen}) == 1
+    assert {size for _driver, size in seen} == {-import_run.IMPORT_CACHE_KIB}
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == default
     engine.dispose()
 
 
