@@ -31,8 +31,8 @@ ATTENDEES = 40
 BASELINE_SQL = (
     "SELECT meeting.id, meeting.date, body.name, attendance.name_as_written, person.name, "
     "attendance.party, organization.name, attendance.role, attendance.present, "
-    "attendance.paragraph_numbers FROM attendance JOIN meeting ON attendance.meeting_id = "
-    "meeting.id LEFT JOIN body ON meeting.body_id = body.id JOIN person ON "
+    "attendance.paragraph_numbers, attendance.function FROM attendance JOIN meeting ON "
+    "attendance.meeting_id = meeting.id LEFT JOIN body ON meeting.body_id = body.id JOIN person ON "
     "attendance.person_id = person.id LEFT JOIN organization ON attendance.organization_id = "
     "organization.id ORDER BY meeting.date IS NULL, meeting.date, meeting.id, "
     "attendance.position, attendance.id"

@@ -104,10 +104,10 @@ class RawLoader:
         c, p = self.conn, parsed.protocol
         c.executemany(
             "INSERT INTO attendance (uid, meeting_id, position, person_id, name_as_written, party, "
-            "organization_id, organization_as_written, role, present, line) "
-            f"VALUES ({_UID}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "organization_id, organization_as_written, role, present, line, function) "
+            f"VALUES ({_UID}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(meeting, i, self._person(a.name), a.name, a.party, self._org(a.organization,
-              a.organization_canonical), a.organization, a.role, a.present, a.line)
+              a.organization_canonical), a.organization, a.role, a.present, a.line, a.function)
              for i, a in enumerate(p.attendees)],
         )  # fmt: skip
         c.executemany(

@@ -46,7 +46,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "attendance": (
         "meeting_id", "date", "body", "name_as_written", "person", "party", "organization",
-        "role", "present", "paragraphs",
+        "role", "present", "paragraphs", "function",
     ),
     "agenda": ("meeting_id", "date", "body", "number", "title", "decisions", "attachments"),
     "people": (
@@ -62,7 +62,7 @@ EXCEL_HEADERS = {
     "source_file": "källfil", "name_as_written": "namn_som_skrivet", "person": "person",
     "party": "parti", "organization": "organisation", "role": "roll", "present": "närvarande",
     "number": "paragraf", "paragraphs": "paragrafer", "title": "rubrik", "decisions": "beslut",
-    "attachments": "bilagor",
+    "attachments": "bilagor", "function": "uppdrag",
     "person_id": "person_id", "name": "namn", "aliases": "andra_stavningar", "parties": "partier",
     "organizations": "organisationer", "meetings": "möten", "first_seen": "första_gången",
     "last_seen": "senaste_gången",
@@ -214,7 +214,7 @@ def _attendance_query(formats: _Formats) -> Select:
         select(
             MEETING.c.id, _iso_date(MEETING.c.date), t(BODY.c.name), t(a.c.name_as_written),
             t(PERSON.c.name), t(a.c.party), t(ORG.c.name), formats.role(a.c.role),
-            formats.yes_no(a.c.present), t(a.c.paragraph_numbers),
+            formats.yes_no(a.c.present), t(a.c.paragraph_numbers), t(a.c.function),
         )
         .join_from(a, MEETING, a.c.meeting_id == MEETING.c.id)
         .outerjoin(BODY, MEETING.c.body_id == BODY.c.id)

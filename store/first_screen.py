@@ -221,7 +221,7 @@ _OFFICERS = (
 _ATTENDANCE = (
     "SELECT a.id, a.position, a.name_as_written, p.id, p.name, a.party, a.organization_id,"
     " coalesce(o.name, a.organization_as_written), a.organization_as_written, a.role,"
-    " a.present, a.paragraphs, a.paragraph_numbers, a.line"
+    " a.present, a.paragraphs, a.paragraph_numbers, a.line, a.function"
     " FROM attendance a JOIN person p ON p.id = a.person_id"
     " LEFT OUTER JOIN organization o ON o.id = a.organization_id"
     " WHERE a.meeting_id = ? ORDER BY a.position, a.id"

@@ -155,6 +155,8 @@ class Attendance(SQLModel, table=True):
     paragraph_numbers: str | None = None
     """The same as compact ranges (`1-6,9-34`): plain text, so SQLite and PostgreSQL agree."""
     line: int | None = None
+    function: str | None = None
+    """What the person does at the meeting, as written after the name (`vice ordförande`)."""
 
 
 class Officer(SQLModel, table=True):

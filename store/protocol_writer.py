@@ -39,7 +39,7 @@ _CHILD_COLUMNS = {
     "attendance": (
         "meeting_id", "position", "person_id", "name_as_written", "party", "organization_id",
         "organization_as_written", "role", "present", "paragraphs", "paragraph_numbers", "line",
-        "uid",
+        "function", "uid",
     ),
     "officer": ("meeting_id", "position", "role", "person_id", "name_as_written", "line", "uid"),
     "agendaitem": (
@@ -301,6 +301,7 @@ class ProtocolWriter:
                 a.paragraphs,
                 compact_ranges(a.paragraph_numbers) or None if a.paragraph_numbers else None,
                 a.line,
+                a.function,
                 uid,
             )
             for position, (a, uid) in enumerate(

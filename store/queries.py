@@ -248,6 +248,7 @@ def _attendance(session: Session, meeting_id: int) -> tuple[AttendanceRow, ...]:
             Attendance.paragraphs,
             Attendance.paragraph_numbers,
             Attendance.line,
+            Attendance.function,
         )
         .join(Person, Person.id == Attendance.person_id)
         .outerjoin(Organization, Organization.id == Attendance.organization_id)

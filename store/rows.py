@@ -86,6 +86,8 @@ class AttendanceRow:
     paragraph_numbers: str | None
     """The same as compact ranges (`1-6,9-34`)."""
     line: int | None
+    function: str | None
+    """What the person does at the meeting (`vice ordförande`), as written."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ needs no Alembic import; tests/store/test_migrations.py fails when it lags.
 
 from pathlib import Path
 
-HEAD = "0004_history"
+HEAD = "0005_attendance_function"
 """The newest revision in versions/."""
 
 BASELINE = "0001_release_0_1_0"

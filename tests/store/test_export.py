@@ -63,6 +63,7 @@ def engine(tmp_path: Path) -> Engine:
                 "Region Örebro län",
                 paragraphs="§§ 1, 2 och 5",
                 paragraph_numbers=(1, 2, 5),
+                function="ordförande",
             ),
             member("Bo Rudolfsson", "KD", "Laxå kommun.", "Laxå kommun", present=False),
         ),
@@ -121,11 +122,11 @@ def test_attendance_has_written_and_canonical_names(engine: Engine) -> None:
     assert count == 3
     assert [tuple(r.values()) for r in read(text)] == [
         ("2", "2020-09-25", BODY, "Irén Lejegren", "Irén Lejgren", "S", "Region Örebro län",
-         "member", "true", "1-2,5"),
+         "member", "true", "1-2,5", "ordförande"),
         ("2", "2020-09-25", BODY, "Bo Rudolfsson", "Bo Rudolfsson", "KD", "Laxå kommun",
-         "member", "false", ""),
+         "member", "false", "", ""),
         ("1", "2021-03-01", BODY, "Irén Lejgren", "Irén Lejgren", "S", "Region Örebro län",
-         "member", "true", ""),
+         "member", "true", "", ""),
     ]  # fmt: skip
 
 
