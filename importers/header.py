@@ -68,20 +68,19 @@ def read_head(lines: list[Line], letterhead: str | None = None) -> Head:
     if head.body is None and head.letterhead is None and "title" not in head.field_lines:
         _body_from_first_line(lines, head)
     repeated_dates(lines, head)
+    title = head.field_lines.get("title")
+    title_texts = {x.text for x in lines if x.number == title} if title is not None else set()
     for index, line in enumerate(lines):
-        if index not in head.used and not line.blank and not _quietly_read(lines, index, head):
+        if index not in head.used and not line.blank and not _quietly_read(line, title_texts):
             head.warnings.append(
                 ParseWarning(line.number, f"not understood in the protocol head: {line.text!r}")
             )
     return head
 
 
-def _quietly_read(lines: list[Line], index: int, head: Head) -> bool:
+def _quietly_read(line: Line, title_texts: set[str]) -> bool:
     """A line that says nothing to store: a signing record, or the title printed again."""
-    text = lines[index].text
-    title = head.field_lines.get("title")
-    again = title is not None and any(x.number == title and x.text == text for x in lines)
-    return bool(SIGNING_NOTES.search(text)) or again
+    return bool(SIGNING_NOTES.search(line.text)) or line.text in title_texts
 
 
 def _labels_in(line: Line) -> tuple[list[str], list[Labelled]]:
