@@ -10,12 +10,15 @@ import csv
 import io
 from pathlib import Path
 
-from sqlalchemy import select
+from alembic import command
+from sqlalchemy import select, update
 
 from store.db import make_engine
 from store.export import export_table
 from store.history import redo, undo
 from store.loading import import_paths
+from store.migrations import HEAD
+from store.schema import alembic_config
 from store.tables import ATTENDANCE
 
 PROTOCOL = """Protokoll Kommunstyrelsen
@@ -68,4 +71,30 @@ def test_functions_are_stored_exported_and_come_back_with_a_redo(tmp_path: Path)
 
     assert undo(engine) is not None and stored(engine) == []
     assert redo(engine) is not None and stored(engine) == STORED
+    engine.dispose()
+
+
+def test_an_upgrade_reads_the_functions_of_meetings_imported_before(tmp_path: Path) -> None:
+    """Imported now, taken back to 0004 (the column goes), then upgraded: read from the text."""
+    path = tmp_path / "ks.txt"
+    path.write_text(PROTOCOL, encoding="utf-8")
+    database = tmp_path / "older.db"
+    engine = make_engine(str(database))
+    assert import_paths(engine, [path]).count("imported") == 1
+    with engine.begin() as conn:
+        conn.execute(
+            update(ATTENDANCE)
+            .where(ATTENDANCE.c.position == 1)
+            .values(name_as_written="Steven Frostdahl")
+        )
+        command.downgrade(alembic_config(conn), "0004_history")
+    engine.dispose()
+
+    told: list[str] = []
+    engine = make_engine(str(database), on_upgrade=told.append)
+    assert told and HEAD in told[0]
+    expected = dict(STORED)
+    del expected["Frostdahl Steven"]
+    expected["Steven Frostdahl"] = None  # no longer the name the text has there: left empty
+    assert dict(stored(engine)) == expected
     engine.dispose()
