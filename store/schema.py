@@ -24,7 +24,7 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 from store import models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from store.db import SCHEMA_LOCK
+from store.db import SCHEMA_LOCK, write_transaction_on
 from store.migrations import BASELINE, HEAD, LOCATION
 
 VERSION_TABLE = "alembic_version"
@@ -101,17 +101,11 @@ def schema_transaction(engine: Engine) -> Iterator[Connection]:
         if sqlite:
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
             conn.commit()
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        elif engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
         try:
-            yield conn
-            if sqlite:
-                _check_foreign_keys(conn)
-            conn.commit()
-        except BaseException:
-            conn.rollback()
-            raise
+            with write_transaction_on(conn, SCHEMA_LOCK):
+                yield conn
+                if sqlite:
+                    _check_foreign_keys(conn)
         finally:
             if sqlite:
                 conn.exec_driver_sql("PRAGMA foreign_keys=ON")
