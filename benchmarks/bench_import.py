@@ -145,6 +145,7 @@ def split_timings(paths: list[Path], scratch: Path) -> dict[str, float]:
         batch.commit()
     with watch.timing("raw"):
         raw.finish()
+    batch.close()  # gives the run's connection back
     engine.dispose()
     raw.conn.close()
     assert len(outcomes) == len(paths)
