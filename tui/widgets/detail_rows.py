@@ -26,10 +26,10 @@ ATTENDANCE_COLUMNS = [
     Column("col.name_as_written", "name_as_written"),
     Column("col.party", "party", width=5),
     Column("col.role", "role", width=10),
-    Column("col.function", "function", width=14),
     Column("col.present", "present", width=10),
     Column("col.paragraphs", "paragraphs", width=9),
     Column("col.organization", "organization"),
+    Column("col.function", "function", width=14),
     Column("col.person_otherwise", "person", editable=False),
 ]
 AGENDA_COLUMNS = [
@@ -102,10 +102,10 @@ def attendance_rows(rows: tuple[AttendanceRow, ...]) -> Rows:
                 cell(a.name_as_written),
                 cell(a.party),
                 cell(role_name(a.role)),
-                cell(a.function),
                 cell(a.present),
                 cell(paragraphs_shown(a)),
                 cell(a.organization),
+                cell(a.function),
                 cell(a.person if a.person != a.name_as_written else "", style="dim"),
             ],
         )
