@@ -36,7 +36,6 @@ def upgrade() -> None:
 def fill_in_functions(conn: sa.Connection) -> None:
     """Read each stored meeting's text again for the functions its attendance list names."""
     from importers import parse_text  # the parser, only for an upgrade
-    from importers.records import Attendee
 
     meetings = sa.text(
         "SELECT m.id, s.file_name, s.text FROM meeting m JOIN sourcedocument s"
@@ -48,9 +47,11 @@ def fill_in_functions(conn: sa.Connection) -> None:
     while batch := conn.execute(meetings, {"after": after, "limit": MEETINGS_AT_ONCE}).all():
         for meeting_id, file_name, text in batch:
             try:
-                attendees: list[Attendee] = parse_text(text, file_name).attendees
+                attendees = parse_text(text, file_name).attendees
             except Exception:  # a text the parser cannot read now: its rows stay empty
                 continue
+            if not any(a.function for a in attendees):
+                continue  # most meetings: no need to read their rows
             stored = {
                 position: (row_id, name)
                 for row_id, position, name in conn.execute(rows, {"id": meeting_id})
